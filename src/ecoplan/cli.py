@@ -1,0 +1,148 @@
+"""The ``ecoplan`` command: plan a zone, write a template, import and export zones."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+
+from ecoplan.errors import EcoplanError
+from ecoplan.i18n import _, set_locale
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the ``ecoplan`` command and return its exit status."""
+    parser = _parser()
+    args = parser.parse_args(argv)
+    set_locale(args.lang)
+    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
+                        format="%(levelname)s %(name)s: %(message)s")
+    if not getattr(args, "handler", None):
+        parser.print_help()
+        return 2
+    try:
+        return int(args.handler(args) or 0)
+    except EcoplanError as error:
+        print(str(error), file=sys.stderr)
+        return 1
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="ecoplan",
+        description="Circular-economy planning for industrial zones and eco-industrial parks.",
+    )
+    parser.add_argument("--lang", choices=["en", "zh_CN"], default=None,
+                        help="language of messages (default: from LANG)")
+    parser.add_argument("--verbose", "-v", action="store_true", help="log progress details")
+    commands = parser.add_subparsers(title="commands")
+
+    plan = commands.add_parser("plan", help="write the plan report of a zone")
+    plan.add_argument("zone", nargs="?", default=None,
+                      help="workbook (.xlsx), CSV folder, JSON file, or store:ZONE_ID; "
+                           "default: the embedded example zone")
+    plan.add_argument("--out", default="out", help="folder for the report and results")
+    plan.add_argument("--db", default=None, help="database URL for store:ZONE_ID")
+    plan.set_defaults(handler=_plan)
+
+    template = commands.add_parser("template", help="write an empty zone workbook")
+    template.add_argument("path", help="workbook to write (.xlsx)")
+    template.set_defaults(handler=_template)
+
+    importer = commands.add_parser("import", help="validate a zone file and store it")
+    importer.add_argument("zone", help="workbook, CSV folder or JSON file")
+    importer.add_argument("--db", default=None, help="database URL (default: the local SQLite)")
+    importer.set_defaults(handler=_import)
+
+    exporter = commands.add_parser("export", help="write a stored zone to a file")
+    exporter.add_argument("zone_id", help="identifier of the stored zone")
+    exporter.add_argument("path", help=".xlsx workbook, .json file, or a folder for CSV")
+    exporter.add_argument("--db", default=None, help="database URL (default: the local SQLite)")
+    exporter.set_defaults(handler=_export)
+
+    info = commands.add_parser("info", help="show the database and the stored zones")
+    info.add_argument("--db", default=None, help="database URL (default: the local SQLite)")
+    info.set_defaults(handler=_info)
+
+    examples = commands.add_parser("examples", help="list the embedded example zones")
+    examples.set_defaults(handler=_examples)
+    return parser
+
+
+def load_zone(spec: str | None, db: str | None = None):  # noqa: ANN201 - avoids an import cycle
+    """Load a zone from a file, a ``store:ZONE_ID`` reference, an example name, or the default."""
+    from ecoplan import examples
+    from ecoplan.io import read_zone
+
+    if spec is None:
+        return read_zone(examples.example_path())
+    if spec.startswith("store:"):
+        from ecoplan.store import Store
+
+        return Store(db).load(spec.removeprefix("store:"))
+    if not Path(spec).exists() and spec in examples.names():
+        return read_zone(examples.example_path(spec))
+    return read_zone(Path(spec))
+
+
+def _plan(args: argparse.Namespace) -> int:
+    from ecoplan.plan import run_plan
+    from ecoplan.progress import PrintProgress
+
+    zone = load_zone(args.zone, args.db)
+    result = run_plan(zone, Path(args.out), progress=PrintProgress())
+    print(_("Report: {path}").format(path=result.report_path.resolve()))
+    return 0
+
+
+def _template(args: argparse.Namespace) -> int:
+    from ecoplan.io.template import write_template
+
+    path = write_template(Path(args.path))
+    print(_("Template: {path}").format(path=path.resolve()))
+    return 0
+
+
+def _import(args: argparse.Namespace) -> int:
+    from ecoplan.io import read_zone
+    from ecoplan.store import Store
+
+    zone = read_zone(Path(args.zone))
+    store = Store(args.db)
+    store.save(zone)
+    print(_("Stored zone {zone_id} ({flows} flows) in {url}").format(
+        zone_id=zone.zone_id, flows=len(zone.flows), url=store.display_url))
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    from ecoplan.io import write_zone
+    from ecoplan.store import Store
+
+    zone = Store(args.db).load(args.zone_id)
+    path = write_zone(zone, Path(args.path))
+    print(_("Written: {path}").format(path=path))
+    return 0
+
+
+def _info(args: argparse.Namespace) -> int:
+    from ecoplan.store import Store
+
+    store = Store(args.db)
+    print(_("Database: {url}").format(url=store.display_url))
+    for zone_id, name, flows in store.list():
+        print(f"  {zone_id}\t{name}\t" + _("{count} flows").format(count=flows))
+    return 0
+
+
+def _examples(args: argparse.Namespace) -> int:
+    from ecoplan import examples
+
+    for name in examples.names():
+        print(f"{name}\t{examples.example_path(name)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

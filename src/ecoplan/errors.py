@@ -1,0 +1,88 @@
+"""Errors of ecoplan: one base class and a subclass per rule.
+
+Input problems are collected, not raised one by one: a reader gathers every
+:class:`Problem` of a file and raises a single :class:`InputError` holding all of them,
+so a user fixes a workbook in one pass.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from ecoplan.i18n import _
+
+
+class EcoplanError(Exception):
+    """Base class of every error ecoplan raises on purpose."""
+
+
+class UnitError(EcoplanError):
+    """A unit is unknown, or does not fit the dimension of the quantity."""
+
+
+class NotComputableError(EcoplanError):
+    """A result cannot be computed because named inputs are missing."""
+
+
+class BalanceError(EcoplanError):
+    """A node's balance residual exceeds the tolerance in strict mode."""
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One invalid value of an input file, located to the cell.
+
+    ``message`` and ``expected`` are English source strings marked for translation; the
+    ``params`` are substituted after translation, so each locale gets a whole sentence.
+    """
+
+    file: str
+    message: str
+    sheet: str | None = None
+    row: int | None = None
+    column: str | None = None
+    value: Any = None
+    expected: str | None = None
+    params: dict[str, Any] = field(default_factory=dict)
+
+    def location(self) -> str:
+        """Return ``file, sheet, row, column`` in the active locale."""
+        parts = [self.file]
+        if self.sheet:
+            parts.append(_("sheet {sheet}").format(sheet=self.sheet))
+        if self.row is not None:
+            parts.append(_("row {row}").format(row=self.row))
+        if self.column:
+            parts.append(_("column {column}").format(column=self.column))
+        return ", ".join(parts)
+
+    def describe(self) -> str:
+        """Return the whole error in the active locale: where, what, the value, and the fix."""
+        params = {"value": self.value, **self.params}
+        text = f"{self.location()}: {_(self.message).format(**params)}"
+        if self.value is not None:
+            text += " " + _("Value: {value!r}.").format(value=self.value)
+        if self.expected:
+            text += " " + _("Expected: {expected}.").format(
+                expected=_(self.expected).format(**params)
+            )
+        return text
+
+
+class InputError(EcoplanError):
+    """An input file has one or more invalid values; nothing of it was stored."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = list(problems)
+        super().__init__(self.describe())
+
+    def describe(self) -> str:
+        """Return every problem, one per line, with a count first, in the active locale."""
+        head = _("{count} problem(s) found; nothing was imported.").format(
+            count=len(self.problems)
+        )
+        return "\n".join([head, *(f"- {problem.describe()}" for problem in self.problems)])
+
+    def __str__(self) -> str:
+        return self.describe()

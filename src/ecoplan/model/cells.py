@@ -1,0 +1,90 @@
+"""Reading single cells: numbers, years, flags and text, with the problem when they are not.
+
+Each ``parse_*`` function returns ``(value, problem)``: the parsed value, or ``None`` with an
+English message (marked for translation) that says what is wrong with the cell.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from typing import Any
+
+import pandas as pd
+
+from ecoplan.i18n import N_
+
+SPREADSHEET_ERRORS = frozenset(
+    {"#REF!", "#VALUE!", "#DIV/0!", "#N/A", "#NAME?", "#NUM!", "#NULL!", "#SPILL!", "#CALC!"}
+)
+_TRUE = frozenset({"true", "yes", "y", "1", "是", "真", "t"})
+_FALSE = frozenset({"false", "no", "n", "0", "否", "假", "f"})
+_NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
+_FULL_WIDTH = str.maketrans("０１２３４５６７８９．－＋，", "0123456789.-+,")
+
+
+def is_blank(value: Any) -> bool:
+    """Tell whether a cell is empty: ``None``, NaN, NaT or only white space."""
+    if value is None:
+        return True
+    if isinstance(value, float) and math.isnan(value):
+        return True
+    if isinstance(value, str) and not value.strip():
+        return True
+    return value is pd.NaT
+
+
+def parse_number(value: Any) -> tuple[float | None, str | None]:
+    """Read a number from a cell; text such as ``1,234.5`` or full-width digits is accepted."""
+    if isinstance(value, bool):
+        return None, N_("a TRUE/FALSE value where a number is expected")
+    if isinstance(value, int | float):
+        number = float(value)
+        if not math.isfinite(number):
+            return None, N_("an infinite or undefined number")
+        return number, None
+    if isinstance(value, dt.datetime | dt.date | dt.time):
+        return None, N_("a date where a number is expected (format the cell as a number)")
+    text = str(value).strip()
+    if text.upper() in SPREADSHEET_ERRORS:
+        return None, N_("a spreadsheet error where a number is expected (fix the formula)")
+    cleaned = text.translate(_FULL_WIDTH).replace(",", "").replace(" ", "")
+    if _NUMBER.match(cleaned):
+        return float(cleaned), None
+    if re.match(r"^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}", cleaned):
+        return None, N_("a date where a number is expected (format the cell as a number)")
+    return None, N_("text where a number is expected")
+
+
+def parse_year(value: Any) -> tuple[int | None, str | None]:
+    """Read a calendar year (1800–2200) from a cell."""
+    number, problem = parse_number(value)
+    if problem:
+        return None, problem
+    if number is None or number != int(number) or not 1800 <= number <= 2200:
+        return None, N_("not a year between 1800 and 2200")
+    return int(number), None
+
+
+def parse_bool(value: Any) -> tuple[bool | None, str | None]:
+    """Read TRUE/FALSE (also 1/0, yes/no, 是/否) from a cell."""
+    if isinstance(value, bool):
+        return value, None
+    text = str(value).strip().casefold()
+    if text.endswith(".0"):
+        text = text[:-2]
+    if text in _TRUE:
+        return True, None
+    if text in _FALSE:
+        return False, None
+    return None, N_("not TRUE or FALSE")
+
+
+def parse_text(value: Any) -> str:
+    """Read text from a cell; a whole number read as a float loses its ``.0``."""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, dt.datetime):
+        return value.isoformat(sep=" ")
+    return str(value).strip()
