@@ -9,6 +9,7 @@ from pathlib import Path
 
 from ecoplan.errors import EcoplanError
 from ecoplan.i18n import _, set_locale
+from ecoplan.model.zone import Zone
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -16,8 +17,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
     set_locale(args.lang)
-    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
-                        format="%(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(
+        level=logging.INFO if args.verbose else logging.WARNING,
+        format="%(levelname)s %(name)s: %(message)s",
+    )
     if not getattr(args, "handler", None):
         parser.print_help()
         return 2
@@ -33,15 +36,23 @@ def _parser() -> argparse.ArgumentParser:
         prog="ecoplan",
         description="Circular-economy planning for industrial zones and eco-industrial parks.",
     )
-    parser.add_argument("--lang", choices=["en", "zh_CN"], default=None,
-                        help="language of messages (default: from LANG)")
+    parser.add_argument(
+        "--lang",
+        choices=["en", "zh_CN"],
+        default=None,
+        help="language of messages (default: from LANG)",
+    )
     parser.add_argument("--verbose", "-v", action="store_true", help="log progress details")
     commands = parser.add_subparsers(title="commands")
 
     plan = commands.add_parser("plan", help="write the plan report of a zone")
-    plan.add_argument("zone", nargs="?", default=None,
-                      help="workbook (.xlsx), CSV folder, JSON file, or store:ZONE_ID; "
-                           "default: the embedded example zone")
+    plan.add_argument(
+        "zone",
+        nargs="?",
+        default=None,
+        help="workbook (.xlsx), CSV folder, JSON file, or store:ZONE_ID; "
+        "default: the embedded example zone",
+    )
     plan.add_argument("--out", default="out", help="folder for the report and results")
     plan.add_argument("--db", default=None, help="database URL for store:ZONE_ID")
     plan.set_defaults(handler=_plan)
@@ -70,7 +81,7 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def load_zone(spec: str | None, db: str | None = None):  # noqa: ANN201 - avoids an import cycle
+def load_zone(spec: str | None, db: str | None = None) -> Zone:
     """Load a zone from a file, a ``store:ZONE_ID`` reference, an example name, or the default."""
     from ecoplan import examples
     from ecoplan.io import read_zone
@@ -111,8 +122,11 @@ def _import(args: argparse.Namespace) -> int:
     zone = read_zone(Path(args.zone))
     store = Store(args.db)
     store.save(zone)
-    print(_("Stored zone {zone_id} ({flows} flows) in {url}").format(
-        zone_id=zone.zone_id, flows=len(zone.flows), url=store.display_url))
+    print(
+        _("Stored zone {zone_id} ({flows} flows) in {url}").format(
+            zone_id=zone.zone_id, flows=len(zone.flows), url=store.display_url
+        )
+    )
     return 0
 
 

@@ -92,7 +92,7 @@ _ALIASES = {
 @cache
 def registry() -> pint.UnitRegistry:
     """Return ecoplan's unit registry: pint's defaults plus Chinese statistical units."""
-    ureg = pint.UnitRegistry(autoconvert_offset_to_baseunit=True)
+    ureg: pint.UnitRegistry = pint.UnitRegistry(autoconvert_offset_to_baseunit=True)
     for line in _DEFINITIONS.strip().splitlines():
         ureg.define(line)
     return ureg
@@ -117,8 +117,14 @@ def parse_unit(text: str) -> pint.Unit:
     """
     try:
         return registry().parse_units(_clean(text))
-    except (pint.errors.UndefinedUnitError, pint.errors.DefinitionSyntaxError, ValueError,
-            AttributeError, TypeError, AssertionError) as error:
+    except (
+        pint.errors.UndefinedUnitError,
+        pint.errors.DefinitionSyntaxError,
+        ValueError,
+        AttributeError,
+        TypeError,
+        AssertionError,
+    ) as error:
         raise UnitError(_("Unknown unit {unit!r}.").format(unit=text)) from error
 
 
@@ -135,8 +141,10 @@ def dimension_of(unit: str) -> str | None:
     ureg = registry()
     year = ureg.parse_units("year")
     for dimension in DIMENSIONS[:-1]:
-        if parsed.dimensionality in (_dimensionality(dimension),
-                                     (_dimensionality(dimension) / year.dimensionality)):
+        if parsed.dimensionality in (
+            _dimensionality(dimension),
+            (_dimensionality(dimension) / year.dimensionality),
+        ):
             return dimension
     if any(key.startswith("[currency") for key in parsed.dimensionality):
         return "money"
@@ -230,14 +238,16 @@ def money_factor(unit: str, currency: str) -> float:
         ) from error
 
 
-def to_canonical(amount: float, unit: str, dimension: str,
-                 operating_hours: float | None = None) -> float:
+def to_canonical(
+    amount: float, unit: str, dimension: str, operating_hours: float | None = None
+) -> float:
     """Convert one amount to the canonical annual amount of its dimension."""
     return amount * conversion_factor(unit, dimension, operating_hours)
 
 
-def from_canonical(amount: float, unit: str, dimension: str,
-                   operating_hours: float | None = None) -> float:
+def from_canonical(
+    amount: float, unit: str, dimension: str, operating_hours: float | None = None
+) -> float:
     """Convert a canonical annual amount back into ``unit``."""
     return amount / conversion_factor(unit, dimension, operating_hours)
 

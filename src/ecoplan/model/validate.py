@@ -28,8 +28,10 @@ ROW = "_row"
 
 _CODE_PATTERNS = {
     "EWC": (re.compile(r"^\d{6}\*?$"), N_("a six-digit EWC code as text, e.g. 100102 or 100104*")),
-    "CN-HW": (re.compile(r"^(HW\d{2}:)?\d{3}-\d{3}-\d{2}$"),
-              N_("a hazardous-waste catalogue code such as 772-002-18")),
+    "CN-HW": (
+        re.compile(r"^(HW\d{2}:)?\d{3}-\d{3}-\d{2}$"),
+        N_("a hazardous-waste catalogue code such as 772-002-18"),
+    ),
 }
 
 
@@ -39,7 +41,8 @@ class RawTable:
 
     ``frame`` has schema column names and raw cell values; its ``_row`` column holds the row
     number a user sees (Excel row, CSV line, JSON array index). ``labels`` maps a column name
-    to how the file shows it (for example ``"F (amount)"``), for messages.
+    to how the file shows it (for example ``"F (amount)"``), for messages. ``sheet_label`` and
+    ``row_label`` are passed on to each :class:`Problem`.
     """
 
     name: str
@@ -47,23 +50,40 @@ class RawTable:
     file: str
     sheet: str | None = None
     labels: dict[str, str] = field(default_factory=dict)
+    sheet_label: str = N_("sheet {sheet}")
+    row_label: str = N_("row {row}")
 
     @classmethod
-    def from_frame(cls, name: str, frame: pd.DataFrame, file: str,
-                   sheet: str | None = None, first_row: int = 2) -> RawTable:
+    def from_frame(
+        cls, name: str, frame: pd.DataFrame, file: str, sheet: str | None = None, first_row: int = 2
+    ) -> RawTable:
         """Wrap a DataFrame; rows are numbered from ``first_row`` unless ``_row`` is given."""
         frame = frame.copy()
         if ROW not in frame.columns:
             frame[ROW] = np.arange(first_row, first_row + len(frame))
         return cls(name=name, frame=frame.reset_index(drop=True), file=file, sheet=sheet)
 
-    def problem(self, message: str, row: int | None = None, column: str | None = None,
-                value: Any = None, expected: str | None = None, **params: Any) -> Problem:
+    def problem(
+        self,
+        message: str,
+        row: int | None = None,
+        column: str | None = None,
+        value: Any = None,
+        expected: str | None = None,
+        **params: Any,
+    ) -> Problem:
         """Return a problem located in this table."""
         return Problem(
-            file=self.file, sheet=self.sheet, row=row,
+            file=self.file,
+            sheet=self.sheet,
+            row=row,
             column=self.labels.get(column, column) if column else None,
-            message=message, value=value, expected=expected, params=params,
+            message=message,
+            value=value,
+            expected=expected,
+            params=params,
+            sheet_label=self.sheet_label,
+            row_label=self.row_label,
         )
 
 
@@ -101,11 +121,14 @@ def validate_tables(raw: dict[str, RawTable], source: str) -> Zone:
 def _check_required_tables(raw: dict[str, RawTable], source: str, checker: _Checker) -> None:
     for name in schema.REQUIRED_TABLES:
         if name not in raw:
-            checker.add(Problem(
-                file=source, message=N_("Missing sheet or file {table!r}."),
-                expected=N_("a sheet or file named {names}"),
-                params={"table": name, "names": " / ".join(schema.sheet_names(name))},
-            ))
+            checker.add(
+                Problem(
+                    file=source,
+                    message=N_("Missing sheet or file {table!r}."),
+                    expected=N_("a sheet or file named {names}"),
+                    params={"table": name, "names": " / ".join(schema.sheet_names(name))},
+                )
+            )
 
 
 def _type_table(table: RawTable, checker: _Checker) -> pd.DataFrame:
@@ -116,9 +139,14 @@ def _type_table(table: RawTable, checker: _Checker) -> pd.DataFrame:
     for column in schema.columns(table.name):
         if column.name not in frame.columns:
             if column.required and len(frame):
-                checker.add(table.problem(N_("Missing column {column!r}."), column=column.name,
-                                          expected=N_("a column headed {heading}"),
-                                          heading=schema.bilingual_header(column)))
+                checker.add(
+                    table.problem(
+                        N_("Missing column {column!r}."),
+                        column=column.name,
+                        expected=N_("a column headed {heading}"),
+                        heading=schema.bilingual_header(column),
+                    )
+                )
             typed[column.name] = _empty_column(column.type, len(frame))
             continue
         values = frame[column.name].tolist()
@@ -144,27 +172,44 @@ def _empty_column(kind: str, length: int) -> pd.Series:
     return pd.Series([None] * length, dtype="object")
 
 
-def _type_column(table: RawTable, column: schema.Column, values: list[Any], rows: list[int],
-                 checker: _Checker) -> pd.Series:
+def _type_column(
+    table: RawTable, column: schema.Column, values: list[Any], rows: list[int], checker: _Checker
+) -> pd.Series:
     parse = _PARSERS[column.type]
     accepted = lookup(column.vocab) if column.type == "choice" else {}
     out: list[Any] = []
     for value, row in zip(values, rows, strict=True):
         if cells.is_blank(value):
             if column.required:
-                checker.add(table.problem(N_("Missing value."), row=row, column=column.name,
-                                          expected=_expected(column)))
+                checker.add(
+                    table.problem(
+                        N_("Missing value."),
+                        row=row,
+                        column=column.name,
+                        expected=_expected(column),
+                    )
+                )
             out.append(None)
             continue
         parsed, problem = parse(value, accepted)
         if problem:
-            checker.add(table.problem(problem, row=row, column=column.name, value=value,
-                                      expected=_expected(column)))
+            checker.add(
+                table.problem(
+                    problem, row=row, column=column.name, value=value, expected=_expected(column)
+                )
+            )
             out.append(None)
             continue
         if column.type == "amount" and parsed < 0:
-            checker.add(table.problem(N_("Negative amount."), row=row, column=column.name,
-                                      value=value, expected=N_("an amount of zero or more")))
+            checker.add(
+                table.problem(
+                    N_("Negative amount."),
+                    row=row,
+                    column=column.name,
+                    value=value,
+                    expected=N_("an amount of zero or more"),
+                )
+            )
             out.append(None)
             continue
         out.append(parsed)
@@ -217,8 +262,7 @@ _PARSERS: dict[str, Callable[[Any, dict[str, str]], tuple[Any, str | None]]] = {
 
 def _expected(column: schema.Column) -> str:
     if column.type == "choice":
-        return N_("one of: {choices}").replace(
-            "{choices}", ", ".join(VOCABULARIES[column.vocab]))
+        return N_("one of: {choices}").replace("{choices}", ", ".join(VOCABULARIES[column.vocab]))
     if column.type == "unit" and column.vocab in units.EXPECTED_UNIT:
         return units.EXPECTED_UNIT[column.vocab]
     return {
@@ -232,15 +276,18 @@ def _expected(column: schema.Column) -> str:
     }.get(column.type, N_("a value"))
 
 
-def _check_single_zone_row(table: RawTable | None, frame: pd.DataFrame,
-                           checker: _Checker) -> None:
+def _check_single_zone_row(table: RawTable | None, frame: pd.DataFrame, checker: _Checker) -> None:
     if table is not None and len(frame) != 1:
-        checker.add(table.problem(N_("The zone sheet must have exactly one row, not {count}."),
-                                  count=len(frame)))
+        checker.add(
+            table.problem(
+                N_("The zone sheet must have exactly one row, not {count}."), count=len(frame)
+            )
+        )
 
 
-def _check_references(raw: dict[str, RawTable], typed: dict[str, pd.DataFrame],
-                      checker: _Checker) -> None:
+def _check_references(
+    raw: dict[str, RawTable], typed: dict[str, pd.DataFrame], checker: _Checker
+) -> None:
     for name in schema.TABLES:
         frame = typed[name]
         table = raw.get(name)
@@ -257,27 +304,38 @@ def _check_references(raw: dict[str, RawTable], typed: dict[str, pd.DataFrame],
             values = frame[column.name]
             bad = values.notna() & ~values.isin(known)
             for row, value in zip(frame.loc[bad, ROW], values[bad], strict=True):
-                checker.add(table.problem(
-                    N_("Unknown {target}: {value!r} is not listed there."), row=int(row),
-                    column=column.name, value=value,
-                    expected=N_("an identifier listed in {target}"),
-                    target=column.references))
+                checker.add(
+                    table.problem(
+                        N_("Unknown {target}: {value!r} is not listed there."),
+                        row=int(row),
+                        column=column.name,
+                        value=value,
+                        expected=N_("an identifier listed in {target}"),
+                        target=column.references,
+                    )
+                )
 
 
-def _check_unique(table: RawTable, frame: pd.DataFrame, identifier: str,
-                  checker: _Checker) -> None:
+def _check_unique(table: RawTable, frame: pd.DataFrame, identifier: str, checker: _Checker) -> None:
     ids = frame[identifier]
     duplicated = ids.notna() & ids.duplicated(keep="first")
     for row, value in zip(frame.loc[duplicated, ROW], ids[duplicated], strict=True):
         first = int(frame.loc[ids == value, ROW].iloc[0])
-        checker.add(table.problem(
-            N_("Duplicate identifier {value!r}; it is already used in row {first}."),
-            row=int(row), column=identifier, value=value,
-            expected=N_("an identifier used once in the table"), first=first))
+        checker.add(
+            table.problem(
+                N_("Duplicate identifier {value!r}; it is already used in row {first}."),
+                row=int(row),
+                column=identifier,
+                value=value,
+                expected=N_("an identifier used once in the table"),
+                first=first,
+            )
+        )
 
 
-def _check_codes(raw: dict[str, RawTable], typed: dict[str, pd.DataFrame],
-                 checker: _Checker) -> None:
+def _check_codes(
+    raw: dict[str, RawTable], typed: dict[str, pd.DataFrame], checker: _Checker
+) -> None:
     resources = typed["resources"]
     table = raw.get("resources")
     if table is None or not len(resources):
@@ -286,39 +344,64 @@ def _check_codes(raw: dict[str, RawTable], typed: dict[str, pd.DataFrame],
         rows = resources["taxonomy"] == taxonomy
         for row, code in zip(resources.loc[rows, ROW], resources.loc[rows, "code"], strict=True):
             if code is None or not pattern.match(str(code).replace(" ", "")):
-                checker.add(table.problem(
-                    N_("Invalid {taxonomy} code. A code typed as a number loses its leading "
-                       "zeros: format the column as text."),
-                    row=int(row), column="code", value=code, expected=expected,
-                    taxonomy=taxonomy))
+                checker.add(
+                    table.problem(
+                        N_(
+                            "Invalid {taxonomy} code. A code typed as a number loses its leading "
+                            "zeros: format the column as text."
+                        ),
+                        row=int(row),
+                        column="code",
+                        value=code,
+                        expected=expected,
+                        taxonomy=taxonomy,
+                    )
+                )
 
 
-def _check_table_rules(raw: dict[str, RawTable], typed: dict[str, pd.DataFrame],
-                       checker: _Checker) -> None:
+def _check_table_rules(
+    raw: dict[str, RawTable], typed: dict[str, pd.DataFrame], checker: _Checker
+) -> None:
     stocks, table = typed["stocks"], raw.get("stocks")
     if table is not None and len(stocks):
         empty = stocks["level"].isna() & stocks["change"].isna()
         for row in stocks.loc[empty, ROW]:
-            checker.add(table.problem(N_("A stock row needs a level, a change or both."),
-                                      row=int(row), column="level",
-                                      expected=N_("a number in level or change")))
+            checker.add(
+                table.problem(
+                    N_("A stock row needs a level, a change or both."),
+                    row=int(row),
+                    column="level",
+                    expected=N_("a number in level or change"),
+                )
+            )
     durables, table = typed["durables"], raw.get("durables")
     if table is not None:
         for _, durable in durables.iterrows():
             for column in _missing_lifetime_parameters(durable):
-                checker.add(table.problem(
-                    N_("Missing lifetime parameter for a {distribution} distribution."),
-                    row=int(durable[ROW]), column=column, expected=N_("a number of years"),
-                    distribution=durable["distribution"]))
+                checker.add(
+                    table.problem(
+                        N_("Missing lifetime parameter for a {distribution} distribution."),
+                        row=int(durable[ROW]),
+                        column=column,
+                        expected=N_("a number of years"),
+                        distribution=durable["distribution"],
+                    )
+                )
     sites, table = typed["sites"], raw.get("sites")
     if table is not None:
         for column, limit in (("longitude", 180.0), ("latitude", 90.0)):
             bad = sites[column].abs() > limit
             for row, value in zip(sites.loc[bad, ROW], sites.loc[bad, column], strict=True):
-                checker.add(table.problem(N_("Coordinate out of range."), row=int(row),
-                                          column=column, value=value,
-                                          expected=N_("degrees between -{limit} and {limit}"),
-                                          limit=limit))
+                checker.add(
+                    table.problem(
+                        N_("Coordinate out of range."),
+                        row=int(row),
+                        column=column,
+                        value=value,
+                        expected=N_("degrees between -{limit} and {limit}"),
+                        limit=limit,
+                    )
+                )
 
 
 def _missing_lifetime_parameters(durable: pd.Series) -> Iterable[str]:
@@ -336,13 +419,17 @@ def _zone_currency(zone: pd.DataFrame) -> str:
     return "CNY"
 
 
-def _add_quantities(raw: dict[str, RawTable], typed: dict[str, pd.DataFrame], currency: str,
-                    checker: _Checker) -> None:
-    dimensions = typed["resources"].set_index("resource_id")["dimension"].to_dict()
-    for name, amount_columns in (("flows", {"amount": "quantity"}),
-                                 ("listings", {"amount": "quantity"}),
-                                 ("stocks", {"level": "level_quantity",
-                                             "change": "change_quantity"})):
+def _add_quantities(
+    raw: dict[str, RawTable], typed: dict[str, pd.DataFrame], currency: str, checker: _Checker
+) -> None:
+    dimensions: dict[str, str] = dict(
+        zip(typed["resources"]["resource_id"], typed["resources"]["dimension"], strict=True)
+    )
+    for name, amount_columns in (
+        ("flows", {"amount": "quantity"}),
+        ("listings", {"amount": "quantity"}),
+        ("stocks", {"level": "level_quantity", "change": "change_quantity"}),
+    ):
         frame = typed[name]
         table = raw.get(name) or RawTable.from_frame(name, pd.DataFrame(), file="")
         dimension = frame["resource_id"].map(dimensions) if len(frame) else pd.Series(dtype=object)
@@ -355,37 +442,60 @@ def _add_quantities(raw: dict[str, RawTable], typed: dict[str, pd.DataFrame], cu
     _add_site_areas(raw, typed, checker)
 
 
-def _factors(table: RawTable, frame: pd.DataFrame, dimension: pd.Series,
-             hours: pd.Series | None, checker: _Checker,
-             unit_column: str = "unit") -> np.ndarray:
+def _factors(
+    table: RawTable,
+    frame: pd.DataFrame,
+    dimension: pd.Series,
+    hours: pd.Series | None,
+    checker: _Checker,
+    unit_column: str = "unit",
+) -> np.ndarray:
     """Return the canonical conversion factor of each row (NaN where the unit is invalid)."""
     factors = np.full(len(frame), np.nan)
     if not len(frame):
         return factors
-    keys = pd.DataFrame({
-        "unit": frame[unit_column],
-        "dimension": dimension,
-        "hours": hours if hours is not None else np.nan,
-    })
-    for (unit, dim, hour), index in keys.groupby(["unit", "dimension", "hours"],
-                                                 dropna=False).groups.items():
+    keys = pd.DataFrame(
+        {
+            "unit": frame[unit_column],
+            "dimension": dimension,
+            "hours": hours if hours is not None else np.nan,
+        }
+    )
+    groups = keys.groupby(["unit", "dimension", "hours"], dropna=False).groups
+    for key, index in groups.items():
+        unit: Any
+        dim: Any
+        hour: Any
+        unit, dim, hour = key  # type: ignore[misc]
         if not isinstance(unit, str) or not isinstance(dim, str):
             continue
+        hours_per_year: float | None = None if pd.isna(hour) else float(hour)
         try:
-            factor = units.conversion_factor(unit, dim, None if pd.isna(hour) else float(hour))
+            factor = units.conversion_factor(unit, dim, hours_per_year)
         except UnitError as error:
             for row in frame.loc[index, ROW]:
-                checker.add(table.problem(
-                    N_("Unit {unit!r} cannot be used here: {reason}"), row=int(row),
-                    column=unit_column, value=unit, expected=units.EXPECTED_UNIT.get(dim),
-                    unit=unit, reason=str(error)))
+                checker.add(
+                    table.problem(
+                        N_("Unit {unit!r} cannot be used here: {reason}"),
+                        row=int(row),
+                        column=unit_column,
+                        value=unit,
+                        expected=units.EXPECTED_UNIT.get(dim),
+                        unit=unit,
+                        reason=str(error),
+                    )
+                )
             continue
         factors[frame.index.get_indexer(index)] = factor
     return factors
 
 
-def _add_series_quantities(raw: dict[str, RawTable], typed: dict[str, pd.DataFrame],
-                           dimensions: dict[str, str], checker: _Checker) -> None:
+def _add_series_quantities(
+    raw: dict[str, RawTable],
+    typed: dict[str, pd.DataFrame],
+    dimensions: dict[str, str],
+    checker: _Checker,
+) -> None:
     durables = typed["durables"]
     series = typed["durable_series"]
     unit_of = durables.set_index("durable_id")["unit"].to_dict() if len(durables) else {}
@@ -400,29 +510,46 @@ def _add_series_quantities(raw: dict[str, RawTable], typed: dict[str, pd.DataFra
         row = int(durables.loc[durables["durable_id"] == durable_id, ROW].iloc[0])
         try:
             factors[series.index.get_indexer(index)] = units.conversion_factor(
-                unit, dimension or "count")
+                unit, dimension or "count"
+            )
         except UnitError as error:
-            checker.add(table.problem(N_("Unit {unit!r} cannot be used here: {reason}"),
-                                      row=row, column="unit", value=unit, unit=unit,
-                                      reason=str(error)))
+            checker.add(
+                table.problem(
+                    N_("Unit {unit!r} cannot be used here: {reason}"),
+                    row=row,
+                    column="unit",
+                    value=unit,
+                    unit=unit,
+                    reason=str(error),
+                )
+            )
     series["quantity"] = series["value"].to_numpy(dtype=float) * factors
 
 
-def _add_economy_quantities(raw: dict[str, RawTable], typed: dict[str, pd.DataFrame],
-                            currency: str, checker: _Checker) -> None:
+def _add_economy_quantities(
+    raw: dict[str, RawTable], typed: dict[str, pd.DataFrame], currency: str, checker: _Checker
+) -> None:
     economy = typed["economy"]
     table = raw.get("economy")
     quantity = np.full(len(economy), np.nan)
-    for position, (row, variable, unit, value) in enumerate(zip(
-            economy[ROW], economy["variable"], economy["unit"], economy["value"], strict=True)):
+    for position, (row, variable, unit, value) in enumerate(
+        zip(economy[ROW], economy["variable"], economy["unit"], economy["value"], strict=True)
+    ):
         if not isinstance(unit, str) or table is None or pd.isna(value):
             continue
         try:
             quantity[position] = value * _economy_factor(variable, unit, currency)
         except UnitError as error:
-            checker.add(table.problem(N_("Unit {unit!r} cannot be used here: {reason}"),
-                                      row=int(row), column="unit", value=unit, unit=unit,
-                                      reason=str(error)))
+            checker.add(
+                table.problem(
+                    N_("Unit {unit!r} cannot be used here: {reason}"),
+                    row=int(row),
+                    column="unit",
+                    value=unit,
+                    unit=unit,
+                    reason=str(error),
+                )
+            )
     economy["quantity"] = quantity
 
 
@@ -436,23 +563,38 @@ def _economy_factor(variable: str | None, unit: str, currency: str) -> float:
     return 1.0
 
 
-def _add_site_areas(raw: dict[str, RawTable], typed: dict[str, pd.DataFrame],
-                    checker: _Checker) -> None:
+def _add_site_areas(
+    raw: dict[str, RawTable], typed: dict[str, pd.DataFrame], checker: _Checker
+) -> None:
     sites = typed["sites"]
     table = raw.get("sites")
     area = np.full(len(sites), np.nan)
-    for position, (row, value, unit) in enumerate(zip(
-            sites[ROW], sites["area"], sites["area_unit"], strict=True)):
+    for position, (row, value, unit) in enumerate(
+        zip(sites[ROW], sites["area"], sites["area_unit"], strict=True)
+    ):
         if pd.isna(value) or table is None:
             continue
         if not isinstance(unit, str):
-            checker.add(table.problem(N_("Missing unit for the area."), row=int(row),
-                                      column="area_unit", expected=units.EXPECTED_UNIT["area"]))
+            checker.add(
+                table.problem(
+                    N_("Missing unit for the area."),
+                    row=int(row),
+                    column="area_unit",
+                    expected=units.EXPECTED_UNIT["area"],
+                )
+            )
             continue
         try:
             area[position] = value * units.conversion_factor(unit, "area")
         except UnitError as error:
-            checker.add(table.problem(N_("Unit {unit!r} cannot be used here: {reason}"),
-                                      row=int(row), column="area_unit", value=unit, unit=unit,
-                                      reason=str(error)))
+            checker.add(
+                table.problem(
+                    N_("Unit {unit!r} cannot be used here: {reason}"),
+                    row=int(row),
+                    column="area_unit",
+                    value=unit,
+                    unit=unit,
+                    reason=str(error),
+                )
+            )
     sites["area_ha"] = area

@@ -51,7 +51,10 @@ VOCABULARIES: dict[str, dict[str, tuple[str, str]]] = {
         "atmosphere": ("Atmosphere (boundary)", "大气（边界）"),
         "water_body": ("Water body (boundary)", "水体（边界）"),
         "landfill": ("Landfill (boundary)", "填埋场（边界）"),
-        "environment": ("Environment (boundary: extraction, solar, wind)", "自然环境（边界：开采、太阳能、风能）"),
+        "environment": (
+            "Environment (boundary: extraction, solar, wind)",
+            "自然环境（边界：开采、太阳能、风能）",
+        ),
     },
     "resource_type": {
         "materials": ("Materials", "物料"),
@@ -82,8 +85,7 @@ VOCABULARIES: dict[str, dict[str, tuple[str, str]]] = {
         "reused_water": ("Reused or recirculated water", "重复利用水"),
         "reclaimed_water": ("Reclaimed water", "再生水"),
         "wastewater": ("Wastewater", "废水"),
-        "general_industrial_solid_waste": (
-            "General industrial solid waste", "一般工业固体废物"),
+        "general_industrial_solid_waste": ("General industrial solid waste", "一般工业固体废物"),
         "fly_ash": ("Fly ash", "粉煤灰"),
         "coal_gangue": ("Coal gangue", "煤矸石"),
         "bottom_ash_slag": ("Bottom ash / slag", "炉渣"),
@@ -140,20 +142,29 @@ VOCABULARIES: dict[str, dict[str, tuple[str, str]]] = {
         "service_output": ("End-user service delivered", "终端服务量"),
     },
     "indicator": {
-        "virgin_to_recycled_ratio": ("Ratio of virgin to recycled material input", "原生与再生物料投入比"),
+        "virgin_to_recycled_ratio": (
+            "Ratio of virgin to recycled material input",
+            "原生与再生物料投入比",
+        ),
         "recycled_to_potential_ratio": (
-            "Ratio of actual to potential recycled material", "实际与潜在再生物料比"),
+            "Ratio of actual to potential recycled material",
+            "实际与潜在再生物料比",
+        ),
         "renewable_to_fossil_ratio": (
-            "Ratio of renewable to fossil energy sources", "可再生与化石能源比"),
+            "Ratio of renewable to fossil energy sources",
+            "可再生与化石能源比",
+        ),
         "materials_productivity": ("Materials productivity", "物料生产率"),
         "energy_productivity": ("Energy productivity", "能源生产率"),
         "resource_input_per_service": (
-            "Resource input per unit of end-user service", "单位终端服务资源投入"),
-        "industrial_water_reuse_rate": (
-            "Industrial water reuse rate", "工业用水重复利用率"),
+            "Resource input per unit of end-user service",
+            "单位终端服务资源投入",
+        ),
+        "industrial_water_reuse_rate": ("Industrial water reuse rate", "工业用水重复利用率"),
         "solid_waste_utilisation_rate": (
             "Comprehensive utilisation rate of general industrial solid waste",
-            "一般工业固体废物综合利用率"),
+            "一般工业固体废物综合利用率",
+        ),
         "fly_ash_utilisation_rate": ("Fly ash utilisation rate", "粉煤灰综合利用率"),
         "coal_gangue_utilisation_rate": ("Coal gangue utilisation rate", "煤矸石综合利用率"),
         "renewable_share": ("Share of renewable energy in supply", "可再生能源占能源供应比重"),
@@ -162,10 +173,8 @@ VOCABULARIES: dict[str, dict[str, tuple[str, str]]] = {
         "water_output_rate": ("Water output rate", "水资源产出率"),
         "built_land_output_rate": ("Built-land output rate", "建设用地产出率"),
         "main_waste_recycling_rate": ("Main waste recycling rate", "主要废弃物循环利用率"),
-        "reclaimed_water_utilisation_rate": (
-            "Reclaimed water utilisation rate", "再生水利用率"),
-        "waste_recovery_share": (
-            "Share of waste destined for recovery", "废物送回收利用比例"),
+        "reclaimed_water_utilisation_rate": ("Reclaimed water utilisation rate", "再生水利用率"),
+        "waste_recovery_share": ("Share of waste destined for recovery", "废物送回收利用比例"),
     },
     "comparison": {
         ">=": ("At least", "不低于"),
@@ -198,7 +207,9 @@ SOLID_WASTE_CATEGORIES = frozenset(
 )
 """Categories counted as general industrial solid waste (一般工业固体废物)."""
 
-BOUNDARY_KINDS = frozenset({"import", "export", "atmosphere", "water_body", "landfill", "environment"})
+BOUNDARY_KINDS = frozenset(
+    {"import", "export", "atmosphere", "water_body", "landfill", "environment"}
+)
 SOURCE_KINDS = frozenset({"import", "environment"})
 """Boundary kinds from which resources enter the zone."""
 

@@ -47,8 +47,7 @@ class Zone:
         from ecoplan.model.validate import RawTable, validate_tables
 
         raw = {
-            name: RawTable.from_frame(name, frame, file=source)
-            for name, frame in tables.items()
+            name: RawTable.from_frame(name, frame, file=source) for name, frame in tables.items()
         }
         return validate_tables(raw, source=source)
 
@@ -111,5 +110,7 @@ class Zone:
         }
 
     def __repr__(self) -> str:
-        counts = ", ".join(f"{name}={len(frame)}" for name, frame in self.tables.items() if len(frame))
+        counts = ", ".join(
+            f"{name}={len(frame)}" for name, frame in self.tables.items() if len(frame)
+        )
         return f"Zone({self.zone_id!r}, {counts})"
