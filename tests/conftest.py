@@ -14,8 +14,14 @@ from ecoplan.i18n import set_locale
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 
 
@@ -37,16 +43,43 @@ def minimal_tables(**tables: list[dict[str, Any]]) -> dict[str, pd.DataFrame]:
             {"node_id": "landfill", "name": "Landfill", "kind": "landfill"},
         ],
         "resources": [
-            {"resource_id": "coal", "name": "Coal", "type": "energy", "dimension": "energy",
-             "category": "fuel", "energy_source": "fossil"},
-            {"resource_id": "ash", "name": "Fly ash", "type": "materials", "dimension": "mass",
-             "taxonomy": "EWC", "code": "100102", "category": "fly_ash"},
+            {
+                "resource_id": "coal",
+                "name": "Coal",
+                "type": "energy",
+                "dimension": "energy",
+                "category": "fuel",
+                "energy_source": "fossil",
+            },
+            {
+                "resource_id": "ash",
+                "name": "Fly ash",
+                "type": "materials",
+                "dimension": "mass",
+                "taxonomy": "EWC",
+                "code": "100102",
+                "category": "fly_ash",
+            },
         ],
         "flows": [
-            {"flow_id": "f1", "from_node": "import", "to_node": "plant", "resource_id": "coal",
-             "year": 2020, "amount": 1000, "unit": "MWh"},
-            {"flow_id": "f2", "from_node": "plant", "to_node": "landfill", "resource_id": "ash",
-             "year": 2020, "amount": 10, "unit": "t"},
+            {
+                "flow_id": "f1",
+                "from_node": "import",
+                "to_node": "plant",
+                "resource_id": "coal",
+                "year": 2020,
+                "amount": 1000,
+                "unit": "MWh",
+            },
+            {
+                "flow_id": "f2",
+                "from_node": "plant",
+                "to_node": "landfill",
+                "resource_id": "ash",
+                "year": 2020,
+                "amount": 10,
+                "unit": "t",
+            },
         ],
     }
     base.update(tables)
@@ -71,8 +104,10 @@ def postgres_url() -> str:
     """
     url = os.environ.get("ECOPLAN_TEST_POSTGRES_URL")
     if not url:
-        pytest.fail("ECOPLAN_TEST_POSTGRES_URL is not set: start PostgreSQL with "
-                    "scripts/start-postgres.sh (it prints the URL), or run .ci/run.")
+        pytest.fail(
+            "ECOPLAN_TEST_POSTGRES_URL is not set: start PostgreSQL with "
+            "scripts/start-postgres.sh (it prints the URL), or run .ci/run."
+        )
     return url
 
 

@@ -25,8 +25,11 @@ def marked_messages() -> dict[str, str]:
 
 def test_every_message_has_chinese() -> None:
     chinese = catalogue("zh_CN")
-    missing = [f"{place}: {message!r}" for message, place in marked_messages().items()
-               if message not in chinese]
+    missing = [
+        f"{place}: {message!r}"
+        for message, place in marked_messages().items()
+        if message not in chinese
+    ]
     assert not missing, "untranslated messages:\n" + "\n".join(sorted(missing))
 
 
@@ -35,6 +38,9 @@ def test_chinese_keeps_placeholders() -> None:
 
     chinese = catalogue("zh_CN")
     placeholder = re.compile(r"\{[a-z_]+[^}]*\}")
-    wrong = [message for message, translation in chinese.items()
-             if sorted(placeholder.findall(message)) != sorted(placeholder.findall(translation))]
+    wrong = [
+        message
+        for message, translation in chinese.items()
+        if sorted(placeholder.findall(message)) != sorted(placeholder.findall(translation))
+    ]
     assert not wrong, "placeholders differ in:\n" + "\n".join(wrong)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from ecoplan.i18n import _
+from ecoplan.i18n import N_, _
 
 
 class EcoplanError(Exception):
@@ -35,6 +35,8 @@ class Problem:
 
     ``message`` and ``expected`` are English source strings marked for translation; the
     ``params`` are substituted after translation, so each locale gets a whole sentence.
+    ``sheet_label`` and ``row_label`` are the marked templates that name the sheet and the
+    row; a JSON reader, for example, names a table and an array item instead.
     """
 
     file: str
@@ -45,14 +47,16 @@ class Problem:
     value: Any = None
     expected: str | None = None
     params: dict[str, Any] = field(default_factory=dict)
+    sheet_label: str = N_("sheet {sheet}")
+    row_label: str = N_("row {row}")
 
     def location(self) -> str:
         """Return ``file, sheet, row, column`` in the active locale."""
         parts = [self.file]
         if self.sheet:
-            parts.append(_("sheet {sheet}").format(sheet=self.sheet))
+            parts.append(_(self.sheet_label).format(sheet=self.sheet))
         if self.row is not None:
-            parts.append(_("row {row}").format(row=self.row))
+            parts.append(_(self.row_label).format(row=self.row))
         if self.column:
             parts.append(_("column {column}").format(column=self.column))
         return ", ".join(parts)
@@ -79,9 +83,7 @@ class InputError(EcoplanError):
 
     def describe(self) -> str:
         """Return every problem, one per line, with a count first, in the active locale."""
-        head = _("{count} problem(s) found; nothing was imported.").format(
-            count=len(self.problems)
-        )
+        head = _("{count} problem(s) found; nothing was imported.").format(count=len(self.problems))
         return "\n".join([head, *(f"- {problem.describe()}" for problem in self.problems)])
 
     def __str__(self) -> str:

@@ -38,23 +38,29 @@ def is_blank(value: Any) -> bool:
 def parse_number(value: Any) -> tuple[float | None, str | None]:
     """Read a number from a cell; text such as ``1,234.5`` or full-width digits is accepted."""
     if isinstance(value, bool):
-        return None, N_("a TRUE/FALSE value where a number is expected")
+        return None, N_("Invalid number: a TRUE/FALSE value where a number is expected.")
     if isinstance(value, int | float):
         number = float(value)
         if not math.isfinite(number):
-            return None, N_("an infinite or undefined number")
+            return None, N_("Invalid number: the number is infinite or undefined.")
         return number, None
     if isinstance(value, dt.datetime | dt.date | dt.time):
-        return None, N_("a date where a number is expected (format the cell as a number)")
+        return None, N_(
+            "Invalid number: a date where a number is expected; format the cell as a number."
+        )
     text = str(value).strip()
     if text.upper() in SPREADSHEET_ERRORS:
-        return None, N_("a spreadsheet error where a number is expected (fix the formula)")
+        return None, N_(
+            "Invalid number: a spreadsheet error where a number is expected; fix the formula."
+        )
     cleaned = text.translate(_FULL_WIDTH).replace(",", "").replace(" ", "")
     if _NUMBER.match(cleaned):
         return float(cleaned), None
     if re.match(r"^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}", cleaned):
-        return None, N_("a date where a number is expected (format the cell as a number)")
-    return None, N_("text where a number is expected")
+        return None, N_(
+            "Invalid number: a date where a number is expected; format the cell as a number."
+        )
+    return None, N_("Invalid number: text where a number is expected.")
 
 
 def parse_year(value: Any) -> tuple[int | None, str | None]:
@@ -63,7 +69,7 @@ def parse_year(value: Any) -> tuple[int | None, str | None]:
     if problem:
         return None, problem
     if number is None or number != int(number) or not 1800 <= number <= 2200:
-        return None, N_("not a year between 1800 and 2200")
+        return None, N_("Invalid year: not a whole year between 1800 and 2200.")
     return int(number), None
 
 
@@ -78,7 +84,7 @@ def parse_bool(value: Any) -> tuple[bool | None, str | None]:
         return True, None
     if text in _FALSE:
         return False, None
-    return None, N_("not TRUE or FALSE")
+    return None, N_("Invalid flag: the value is not TRUE or FALSE.")
 
 
 def parse_text(value: Any) -> str:

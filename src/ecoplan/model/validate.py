@@ -8,6 +8,7 @@ either returns a zone in canonical units or raises one :class:`InputError` with 
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -113,8 +114,7 @@ def validate_tables(raw: dict[str, RawTable], source: str) -> Zone:
     _add_quantities(raw, typed, currency, checker)
     if checker.problems:
         raise InputError(checker.problems)
-    for frame in typed.values():
-        frame.drop(columns=[ROW], inplace=True, errors="ignore")
+    typed = {name: frame.drop(columns=[ROW], errors="ignore") for name, frame in typed.items()}
     return Zone(tables=typed, source=source)
 
 
@@ -187,6 +187,7 @@ def _type_column(
                         row=row,
                         column=column.name,
                         expected=_expected(column),
+                        **_expected_params(column),
                     )
                 )
             out.append(None)
@@ -195,7 +196,12 @@ def _type_column(
         if problem:
             checker.add(
                 table.problem(
-                    problem, row=row, column=column.name, value=value, expected=_expected(column)
+                    problem,
+                    row=row,
+                    column=column.name,
+                    value=value,
+                    expected=_expected(column),
+                    **_expected_params(column),
                 )
             )
             out.append(None)
@@ -229,7 +235,7 @@ def _as_series(kind: str, values: list[Any]) -> pd.Series:
 def _parse_choice(value: Any, accepted: dict[str, str]) -> tuple[str | None, str | None]:
     identifier = accepted.get(cells.parse_text(value).casefold())
     if identifier is None:
-        return None, N_("not one of the allowed values")
+        return None, N_("Invalid choice: the value is not in the vocabulary.")
     return identifier, None
 
 
@@ -238,7 +244,7 @@ def _parse_unit(value: Any, _: dict[str, str]) -> tuple[str | None, str | None]:
     try:
         units.parse_unit(text)
     except UnitError:
-        return None, N_("unknown unit")
+        return None, N_("Unknown unit.")
     return text, None
 
 
@@ -262,18 +268,27 @@ _PARSERS: dict[str, Callable[[Any, dict[str, str]], tuple[Any, str | None]]] = {
 
 def _expected(column: schema.Column) -> str:
     if column.type == "choice":
-        return N_("one of: {choices}").replace("{choices}", ", ".join(VOCABULARIES[column.vocab]))
+        return N_("one of: {choices}")
     if column.type == "unit" and column.vocab in units.EXPECTED_UNIT:
         return units.EXPECTED_UNIT[column.vocab]
     return {
         "id": N_("a non-empty identifier, unique in the table"),
-        "ref": N_("an identifier listed in {target}").replace("{target}", column.references),
+        "ref": N_("an identifier listed in {target}"),
         "float": N_("a number"),
         "amount": N_("a number of zero or more"),
         "year": N_("a year such as 2020"),
         "bool": N_("TRUE or FALSE"),
         "unit": N_("a unit such as t, MWh, m³ or 万吨"),
     }.get(column.type, N_("a value"))
+
+
+def _expected_params(column: schema.Column) -> dict[str, str]:
+    """Return the values that fill the placeholders of :func:`_expected` once translated."""
+    if column.type == "choice":
+        return {"choices": ", ".join(VOCABULARIES[column.vocab])}
+    if column.type == "ref":
+        return {"target": column.references}
+    return {}
 
 
 def _check_single_zone_row(table: RawTable | None, frame: pd.DataFrame, checker: _Checker) -> None:
@@ -306,14 +321,27 @@ def _check_references(
             for row, value in zip(frame.loc[bad, ROW], values[bad], strict=True):
                 checker.add(
                     table.problem(
-                        N_("Unknown {target}: {value!r} is not listed there."),
+                        _unknown_reference_message(value, known),
                         row=int(row),
                         column=column.name,
                         value=value,
                         expected=N_("an identifier listed in {target}"),
                         target=column.references,
+                        match=_closest(value, known),
                     )
                 )
+
+
+def _closest(value: str, known: set[str]) -> str | None:
+    """Return the listed identifier nearest to ``value``, such as Oth_R32 for Oth-R32."""
+    matches = difflib.get_close_matches(value, sorted(known, key=str), n=1, cutoff=0.8)
+    return matches[0] if matches else None
+
+
+def _unknown_reference_message(value: str, known: set[str]) -> str:
+    if _closest(value, known) is None:
+        return N_("Unknown {target}: {value!r} is not listed there.")
+    return N_("Unknown {target}: {value!r} is not listed there. Did you mean {match!r}?")
 
 
 def _check_unique(table: RawTable, frame: pd.DataFrame, identifier: str, checker: _Checker) -> None:

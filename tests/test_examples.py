@@ -1,0 +1,255 @@
+"""The example zones: each reads, validates and carries the numbers of its sources.
+
+Expected values are worked out here from the source files (the PRTR and Kalundborg CSV files
+read with pandas, the facts of the Dalian report), not taken from the builder.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pandas as pd
+import pytest
+
+from ecoplan import Zone
+from ecoplan.accounting.indicators import compute_indicators
+from ecoplan.examples import DEFAULT, example_path, names
+from ecoplan.io import read_zone
+
+ROOT = Path(__file__).resolve().parents[1]
+REAL = ROOT.parent / "shared" / "data" / "real"
+PIRKANMAA = {
+    "AKAA", "HÄMEENKYRÖ", "IKAALINEN", "JUUPAJOKI", "KANGASALA", "KIHNIÖ", "LEMPÄÄLÄ",
+    "MÄNTTÄ-VILPPULA", "NOKIA", "ORIVESI", "PARKANO", "PIRKKALA", "PUNKALAIDUN", "PÄLKÄNE",
+    "RUOVESI", "SASTAMALA", "TAMPERE", "URJALA", "VALKEAKOSKI", "VESILAHTI", "VIRRAT",
+    "YLÖJÄRVI",
+}  # fmt: skip
+RELATIVE = 1e-9
+
+
+def zone(name: str) -> Zone:
+    return read_zone(example_path(name))
+
+
+def indicator(zone_: Zone, indicator_id: str) -> float:
+    result = next(r for r in compute_indicators(zone_) if r.indicator_id == indicator_id)
+    assert result.computable, indicator_id
+    assert result.value is not None
+    return float(result.value)
+
+
+def builder() -> ModuleType:
+    path = ROOT / "scripts" / "build_examples.py"
+    spec = importlib.util.spec_from_file_location("build_examples", path)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["build_examples"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+# --- every example ---------------------------------------------------------------------------
+
+
+def test_three_examples_with_dalian_default() -> None:
+    assert names() == ["dalian", "kalundborg", "finland-pirkanmaa"]
+    assert DEFAULT == "dalian"
+
+
+@pytest.mark.parametrize("name", ["dalian", "kalundborg", "finland-pirkanmaa"])
+def test_example_reads_and_cites_its_source(name: str) -> None:
+    example = zone(name)
+    assert example.info["source"]
+    assert len(example.flows) > 0
+    assert example.flows["quantity"].notna().all()
+    assert example.flows["source"].notna().all()
+
+
+@pytest.mark.parametrize("name", ["dalian", "kalundborg", "finland-pirkanmaa"])
+def test_builder_gives_the_same_tables_twice_and_as_shipped(name: str) -> None:
+    module = builder()
+    first = module.build(name).to_tables()
+    second = module.build(name).to_tables()
+    shipped = zone(name).to_tables()
+    for table, frame in first.items():
+        pd.testing.assert_frame_equal(frame, second[table])
+        pd.testing.assert_frame_equal(
+            frame.reset_index(drop=True),
+            shipped[table].reset_index(drop=True),
+            check_dtype=False,
+        )
+
+
+def test_unknown_example_names_the_choices() -> None:
+    with pytest.raises(KeyError, match="dalian, kalundborg, finland-pirkanmaa"):
+        example_path("shanghai")
+
+
+# --- Dalian ----------------------------------------------------------------------------------
+
+
+def test_dalian_targets_equal_the_report() -> None:
+    targets = zone("dalian").targets.set_index("indicator")["value"].to_dict()
+    assert targets == {
+        "industrial_water_reuse_rate": 85.0,
+        "solid_waste_utilisation_rate": 50.0,
+        "fly_ash_utilisation_rate": 55.0,
+        "coal_gangue_utilisation_rate": 50.0,
+        "renewable_share": 5.5,
+    }
+
+
+def test_dalian_facts_of_the_report() -> None:
+    example = zone("dalian")
+    sites = example.sites.set_index("site_id")
+    assert sites.loc["eip_reserve", "area_ha"] == 83.0
+    projects = example.projects
+    assert len(projects) == 8
+    assert projects["status"].value_counts().to_dict() == {
+        "operating": 3,
+        "starting": 2,
+        "planning": 2,
+        "evaluation": 1,
+    }
+    assert projects["category"].value_counts().to_dict() == {
+        "biomass": 4,
+        "water": 2,
+        "solid_waste": 1,
+        "other": 1,
+    }
+    codes = example.resources.set_index("resource_id")["code"]
+    assert (codes["fly_ash"], codes["fgd_gypsum"]) == ("100102", "100105")
+
+
+def test_dalian_landfilled_msw_is_74_percent_organic() -> None:
+    flows = zone("dalian").flows.set_index("flow_id")["quantity"]
+    assert flows["S04"] / (flows["S04"] + flows["S05"]) == pytest.approx(0.74, abs=1e-5)
+
+
+def test_dalian_every_assumed_number_has_its_basis() -> None:
+    example = zone("dalian")
+    for table in ("flows", "economy"):
+        frame = example.tables[table]
+        assumed = frame[frame["assumed"].fillna(False).astype(bool)]
+        assert len(assumed) > 0
+        assert assumed["note"].str.strip().str.len().gt(20).all(), table
+        taken = frame[~frame["assumed"].fillna(False).astype(bool)]
+        assert taken["source"].str.contains("report|CEADs").all(), table
+    for table in ("stocks", "durables", "listings"):
+        assert example.tables[table]["note"].str.startswith("Assumed").all(), table
+
+
+def test_dalian_chinese_units_and_rates() -> None:
+    flows = zone("dalian").flows.set_index("flow_id")
+    # 108.9 万tce × 29.3076 GJ/tce ÷ 3.6 GJ/MWh
+    assert flows.loc["E01", "quantity"] == pytest.approx(108.9e4 * 29.3076 / 3.6, rel=RELATIVE)
+    # 532 t/d over 5,500 h
+    assert flows.loc["A01", "quantity"] == pytest.approx(532 * 5500 / 24, rel=RELATIVE)
+    assert flows.loc["W01", "quantity"] == pytest.approx(1200e4, rel=RELATIVE)
+
+
+def test_dalian_indicators_worked_by_hand() -> None:
+    example = zone("dalian")
+    hours = 5500 / 24
+    # fly ash: 532 of 1,330 t/d used
+    assert indicator(example, "fly_ash_utilisation_rate") == pytest.approx(40.0, rel=RELATIVE)
+    # used: fly ash 532 t/d, bottom ash 45,600 t, gypsum 37,000 t, other 36,000 t;
+    # generated: fly ash 1,330 t/d, bottom ash 76,000 t, gypsum 74,000 t, other 80,000 t
+    used = 532 * hours + 45_600 + 37_000 + 36_000
+    generated = 1330 * hours + 76_000 + 74_000 + 80_000
+    assert indicator(example, "solid_waste_utilisation_rate") == pytest.approx(
+        100 * used / generated, rel=1e-6
+    )
+    # reused 1,700 + 3,000 万m³ over reused plus fresh intake 1,200 + 800 + 600 万m³
+    assert indicator(example, "industrial_water_reuse_rate") == pytest.approx(
+        100 * 4700 / (4700 + 2600), rel=1e-6
+    )
+    assert indicator(example, "fly_ash_utilisation_rate") < 55.0
+    coal_gangue = next(
+        r for r in compute_indicators(example) if r.indicator_id == "coal_gangue_utilisation_rate"
+    )
+    assert not coal_gangue.computable
+
+
+# --- Kalundborg ------------------------------------------------------------------------------
+
+
+def kalundborg_source() -> pd.DataFrame:
+    return pd.read_csv(REAL / "kalundborg-symbiosis" / "kalundborg_flows.csv")
+
+
+def test_kalundborg_tonnes_equal_the_annual_masses_of_the_source() -> None:
+    source = kalundborg_source()
+    expected = source["annual_tonnes"].sum()  # 200,000 + 3,000 + 4,000 + 27,000 + 300,000
+    assert expected == 534_000
+    flow_table = zone("kalundborg").flow_table
+    tonnes = flow_table.loc[flow_table["dimension"] == "mass", "quantity"].sum()
+    assert tonnes == pytest.approx(expected, rel=RELATIVE)
+
+
+def test_kalundborg_flows_only_where_a_yearly_amount_is_published() -> None:
+    source = kalundborg_source()
+    annual = source[source["unit"].isin(["t/yr", "m3/yr"])]
+    example = zone("kalundborg")
+    assert sorted(example.flows["flow_id"]) == sorted(annual["flow_id"])
+    assert not example.flows["assumed"].fillna(False).any()
+    urls = dict(zip(source["flow_id"], source["source_url"], strict=True))
+    assert all(urls[row.flow_id] == row.source for row in example.flows.itertuples())
+    cooling = example.flows.set_index("flow_id").loc["K07", "quantity"]
+    assert cooling == pytest.approx(700_000, rel=RELATIVE)
+    description = example.info["description"]
+    for left_out in ("K02", "K03", "K08", "K09", "K10", "K12", "K13"):
+        assert left_out in description
+
+
+# --- Finnish PRTR: Pirkanmaa -----------------------------------------------------------------
+
+
+def pirkanmaa_2022() -> pd.DataFrame:
+    folder = REAL / "fi-prtr-facilities-waste"
+    ids = {"facilityId": str}
+    facilities = pd.read_csv(folder / "facilities.csv", sep=";", dtype=ids)
+    waste = pd.read_csv(folder / "waste_transfers.csv", sep=";", dtype=ids)
+    inside = facilities.loc[
+        facilities["city"].str.strip().str.upper().isin(PIRKANMAA), "facilityId"
+    ]
+    return waste[(waste["reportingYear"] == 2022) & waste["facilityId"].isin(inside)]
+
+
+def test_pirkanmaa_totals_equal_the_register() -> None:
+    source = pirkanmaa_2022()
+    example = zone("finland-pirkanmaa")
+    flows = example.flow_table
+    assert len(example.sites) == source["facilityId"].nunique() == 38
+    assert flows["quantity"].sum() == pytest.approx(
+        source["totalWasteQuantityTNE"].sum(), rel=RELATIVE
+    )
+    hazardous = source.loc[source["wasteClassificationCode"] == "HW", "totalWasteQuantityTNE"]
+    assert flows.loc[flows["hazardous"].fillna(False).astype(bool), "quantity"].sum() == (
+        pytest.approx(hazardous.sum(), rel=RELATIVE)
+    )
+    assert (flows["quality"] == "measured").all()
+
+
+def test_pirkanmaa_recovery_share_equals_the_register() -> None:
+    source = pirkanmaa_2022()
+    recovered = source.loc[source["wasteTreatmentCode"] == "R", "totalWasteQuantityTNE"].sum()
+    expected = 100 * recovered / source["totalWasteQuantityTNE"].sum()
+    assert expected == pytest.approx(94.57, abs=0.01)
+    value = indicator(zone("finland-pirkanmaa"), "waste_recovery_share")
+    assert value == pytest.approx(expected, rel=1e-9)
+
+
+def test_pirkanmaa_sites_and_codes() -> None:
+    example = zone("finland-pirkanmaa")
+    sites = example.sites
+    with_coordinates = sites["longitude"].notna()
+    assert sites.loc[with_coordinates, "longitude"].between(21.5, 25.5).all()
+    assert sites.loc[with_coordinates, "latitude"].between(60.9, 62.5).all()
+    assert sites.loc[~with_coordinates, "note"].str.contains("EPSG:3067").all()
+    organisations = example.organisations
+    assert (organisations["industry_scheme"] == "E-PRTR Annex I").all()
+    assert organisations["industry_code"].str.match(r"^\d+\(").all()
