@@ -1,0 +1,148 @@
+"""Render the plan report: one self-contained HTML page holding both languages.
+
+The body is rendered once per locale with Jinja2's i18n extension, whose ``_`` is bound to
+that locale's catalogue. The page inlines its CSS, its script and plotly.js from the
+installed ``plotly`` package, so it opens offline: it requests no script, font or tile.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache, partial
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from babel.numbers import format_decimal, format_percent
+from markupsafe import Markup
+from plotly.offline import get_plotlyjs
+
+from ecoplan import __version__
+from ecoplan.i18n import LOCALES, translate
+from ecoplan.model.schema import TABLE_LABELS
+from ecoplan.model.vocab import label
+from ecoplan.report.charts import FONT_STACK, Chart
+from ecoplan.report.sections import Section
+
+HTML_LANG = {"en": "en", "zh_CN": "zh-CN"}
+LANGUAGE_NAMES = {"en": "English", "zh_CN": "中文"}
+"""Each language named in itself, the usual label of a language switch (not translated)."""
+
+
+@cache
+def environment(locale: str) -> jinja2.Environment:
+    """Return the Jinja2 environment of the report templates, translating into ``locale``."""
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("ecoplan.report", "templates"),
+        autoescape=jinja2.select_autoescape(["html"]),
+        extensions=["jinja2.ext.i18n"],
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.install_gettext_callables(  # type: ignore[attr-defined]
+        gettext=partial(translate, locale=locale),
+        ngettext=lambda singular, plural, count: translate(
+            singular if count == 1 else plural, locale
+        ),
+        newstyle=False,
+    )
+    env.filters["num"] = partial(format_number, locale=locale)
+    env.filters["pct"] = partial(format_share, locale=locale)
+    env.filters["table_label"] = partial(table_label, locale=locale)
+    env.globals["label"] = partial(label, locale=locale)
+    return env
+
+
+def table_label(table: str, locale: str) -> str:
+    """Return the name of a zone table in ``locale``."""
+    english, chinese = TABLE_LABELS.get(table, (table, table))
+    return chinese if locale == "zh_CN" else english
+
+
+def format_number(value: Any, locale: str) -> str:
+    """Return a number with digit grouping and up to four decimals; "—" for no value."""
+    if value is None:
+        return "—"
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return str(value)
+    return str(format_decimal(value, format="#,##0.####", locale=locale))
+
+
+def format_share(value: float | None, locale: str) -> str:
+    """Return a share [1] as a percentage with one decimal; "—" for no value."""
+    if value is None:
+        return "—"
+    return str(format_percent(value, format="#,##0.0%", locale=locale))
+
+
+def render_body(locale: str, context: dict[str, Any]) -> str:
+    """Return the report body in ``locale``."""
+    template = environment(locale).get_template("body.html")
+    return template.render(locale=locale, reason=lambda s: s.reason_in(locale), **context)
+
+
+def asset(name: str) -> str:
+    """Return the text of a static asset of the report."""
+    return files("ecoplan.report").joinpath("static", name).read_text(encoding="utf-8")
+
+
+def chart_data(charts: dict[str, list[Chart]]) -> Markup:
+    """Return every chart's figure, keyed by locale then chart key, as JSON safe in a script."""
+    data = {
+        locale: {chart.key: chart.figure[locale] for group in charts.values() for chart in group}
+        for locale in LOCALES
+    }
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return Markup(text.replace("</", "<\\/"))
+
+
+def render_report(
+    results: dict[str, Any],
+    sections: dict[str, Section],
+    charts: dict[str, list[Chart]],
+    path: Path,
+    node_names: dict[str, dict[str, str]],
+) -> Path:
+    """Write the HTML report of ``results`` to ``path`` and return ``path``.
+
+    ``node_names`` maps each locale to the node names shown in that language.
+    """
+    context = {
+        "node_names": node_names,
+        "results": results,
+        "zone": results["zone"],
+        "sources": results["sources"],
+        "sections": sections,
+        "charts": charts,
+        "version": __version__,
+        "indicator_rows": indicator_rows(sections),
+    }
+    bodies = {locale: Markup(render_body(locale, context)) for locale in LOCALES}
+    page = (
+        environment("en")
+        .get_template("page.html")
+        .render(
+            bodies=bodies,
+            html_lang=HTML_LANG,
+            language_names=LANGUAGE_NAMES,
+            css=Markup(asset("report.css").replace("FONT_STACK", FONT_STACK)),
+            script=Markup(asset("report.js")),
+            plotly_js=Markup(get_plotlyjs()),
+            chart_json=chart_data(charts),
+        )
+    )
+    path.write_text(page, encoding="utf-8")
+    return path
+
+
+def indicator_rows(sections: dict[str, Section]) -> list[dict[str, Any]]:
+    """Return each indicator result with the target checks of its indicator attached."""
+    checks = sections["targets"].rows if sections["targets"].available else []
+    by_indicator: dict[str, list[dict[str, Any]]] = {}
+    for check in checks:
+        by_indicator.setdefault(check["indicator_id"], []).append(check)
+    return [
+        {**row, "targets": by_indicator.get(row["indicator_id"], [])}
+        for row in sections["indicators"].rows
+    ]

@@ -1,0 +1,214 @@
+"""Sections of the plan: each analysis of a zone, run once and kept as plain rows.
+
+A :class:`Section` contains the rows of one result table (JSON-ready, every quantity with its
+unit) or, when the analysis cannot run on this zone or in this installation, the reason.
+A section that is not available never holds made-up numbers.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from ecoplan.errors import EcoplanError
+from ecoplan.i18n import LOCALES, N_, translate
+from ecoplan.model.zone import Zone
+from ecoplan.report.records import frame_records, object_records, plain
+
+logger = logging.getLogger(__name__)
+
+MISSING_ANALYSIS = N_(
+    "This analysis is not part of this installation of ecoplan ({name} is missing)."
+)
+NO_ROWS = N_("The zone has no data for this analysis.")
+
+
+@dataclass
+class Section:
+    """Rows of one analysis, or the reason it is not available.
+
+    ``reason`` is an English source message with ``params``, translated when shown, so the
+    report gives it in both languages. An error raised by an analysis is kept as its text
+    in the locale that was active during the run.
+    """
+
+    rows: list[dict[str, Any]] = field(default_factory=list)
+    available: bool = True
+    reason: str | None = None
+    params: dict[str, Any] = field(default_factory=dict)
+    objects: list[Any] = field(default_factory=list, repr=False)
+    """Result objects the rows come from, for analyses that build on them."""
+
+    def reason_in(self, locale: str) -> str:
+        """Return the reason the section is not available, in ``locale``."""
+        if self.reason is None:
+            return ""
+        return translate(self.reason, locale).format(**self.params)
+
+    def to_json(self) -> dict[str, Any]:
+        """Return the section for ``results.json``, with the reason in both languages."""
+        data: dict[str, Any] = {"available": self.available, "rows": self.rows}
+        if not self.available:
+            data["reason"] = {"en": self.reason_in("en"), "zh_CN": self.reason_in("zh_CN")}
+        return data
+
+
+def unavailable(reason: str, **params: Any) -> Section:
+    """Return a section that is not available, for ``reason`` (an English source message)."""
+    return Section(available=False, reason=reason, params=params)
+
+
+def load(module: str, name: str) -> Any:
+    """Return ``module.name``, or ``None`` when that analysis is not installed."""
+    try:
+        return getattr(importlib.import_module(module), name)
+    except (ModuleNotFoundError, AttributeError):
+        logger.warning("%s.%s is not available; its report section stays empty", module, name)
+        return None
+
+
+def run_section(module: str, name: str, build: Callable[[Any], list[dict[str, Any]]]) -> Section:
+    """Run ``build`` with the function ``module.name`` and wrap its rows in a section.
+
+    The section is not available when the function is missing, when it raises an
+    :class:`~ecoplan.errors.EcoplanError` (its message becomes the reason), or when it
+    returns no rows.
+    """
+    function = load(module, name)
+    if function is None:
+        return unavailable(MISSING_ANALYSIS, name=f"{module}.{name}")
+
+    try:
+        rows = build(function)
+    except EcoplanError as error:
+        logger.warning("%s.%s failed: %s", module, name, error)
+        return unavailable("{message}", message=str(error))
+
+    if not rows:
+        return unavailable(NO_ROWS)
+    return Section(rows=rows)
+
+
+def balances(zone: Zone) -> Section:
+    """Return the node balances of every year (residuals flagged above 1 %)."""
+    return run_section(
+        "ecoplan.accounting", "node_balances", lambda function: frame_records(function(zone))
+    )
+
+
+def totals_by_type(zone: Zone) -> Section:
+    """Return inputs, outputs, internal and recycled totals per resource type and year."""
+    return run_section(
+        "ecoplan.accounting", "totals_by_type", lambda function: frame_records(function(zone))
+    )
+
+
+def totals_by_stage(zone: Zone) -> Section:
+    """Return the quantities per lifecycle stage, resource type and year."""
+    return run_section(
+        "ecoplan.accounting", "totals_by_stage", lambda function: frame_records(function(zone))
+    )
+
+
+def indicators(zone: Zone) -> Section:
+    """Return every indicator of every year with flows, with its formula and source."""
+    definitions = load("ecoplan.accounting.indicators", "INDICATORS")
+    results: list[Any] = []
+
+    def build(function: Callable[..., list[Any]]) -> list[dict[str, Any]]:
+        for year in zone.years or [zone.base_year]:
+            results.extend(function(zone, year))
+        return [indicator_row(result, definitions) for result in results]
+
+    section = run_section("ecoplan.accounting.indicators", "compute_indicators", build)
+    section.objects = results
+    return section
+
+
+def indicator_row(result: Any, definitions: Any) -> dict[str, Any]:
+    """Return one indicator result as a row: value and unit, missing inputs, definition."""
+    row = {
+        "indicator_id": result.indicator_id,
+        "year": plain(result.year),
+        "value": plain(result.value),
+        "unit": result.unit,
+        "computable": bool(result.computable),
+        "missing": list(result.missing),
+        "missing_text": {locale: result.missing_text(locale) for locale in LOCALES},
+        "inputs": plain(result.inputs),
+    }
+    definition = indicator_definition(definitions, result.indicator_id)
+    if definition is not None:
+        row["name"] = {locale: definition.name(locale) for locale in LOCALES}
+        row["formula"] = {locale: definition.formula_text(locale) for locale in LOCALES}
+        row["source"] = {locale: definition.source_text(locale) for locale in LOCALES}
+    return row
+
+
+def indicator_definition(definitions: Any, indicator_id: str) -> Any:
+    """Return the definition of an indicator, or ``None`` when it is not listed."""
+    if definitions is None:
+        return None
+    if isinstance(definitions, dict):
+        return definitions.get(indicator_id)
+    return next((item for item in definitions if item.id == indicator_id), None)
+
+
+def targets(zone: Zone, indicator_section: Section) -> Section:
+    """Return each target of the zone checked against the indicator results."""
+    if zone.targets.empty:
+        return unavailable(N_("The zone sets no targets."))
+    if not indicator_section.available:
+        return unavailable(N_("The indicators are not available, so no target can be checked."))
+    return run_section(
+        "ecoplan.accounting.targets",
+        "evaluate_targets",
+        lambda function: object_records(function(zone, indicator_section.objects)),
+    )
+
+
+def durables(zone: Zone) -> Section:
+    """Return the projected inflow, outflow and stock of each durable, year by year."""
+    if zone.durables.empty:
+        return unavailable(N_("The zone has no durable stocks."))
+    return run_section(
+        "ecoplan.accounting.stocks",
+        "project_durables",
+        lambda function: durable_rows(zone, function(zone)),
+    )
+
+
+def durable_rows(zone: Zone, projections: dict[str, Any]) -> list[dict[str, Any]]:
+    """Return one row per durable and year: inflow, outflow and stock with their unit."""
+    names = zone.durables.set_index("durable_id")["name"]
+    rows = []
+    for durable_id, result in projections.items():
+        unit = durable_unit(zone, durable_id, result)
+        for index, year in enumerate(result.years):
+            rows.append(
+                {
+                    "durable_id": durable_id,
+                    "name": names.get(durable_id, durable_id),
+                    "year": plain(year),
+                    "inflow": plain(result.inflow[index]),
+                    "outflow": plain(result.outflow[index]),
+                    "stock": plain(result.stock[index]),
+                    "unit": unit,
+                }
+            )
+    return rows
+
+
+def durable_unit(zone: Zone, durable_id: str, result: Any) -> str:
+    """Return the unit of a durable's projection: the result's own, else the canonical one."""
+    unit = getattr(result, "unit", None)
+    if unit:
+        return str(unit)
+    from ecoplan.units import CANONICAL_LABEL, dimension_of
+
+    written = zone.durables.set_index("durable_id").loc[durable_id, "unit"]
+    dimension = dimension_of(str(written))
+    return CANONICAL_LABEL.get(dimension or "", str(written))
