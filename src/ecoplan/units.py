@@ -19,7 +19,7 @@ A rate in a unit per year (t/a, 万吨/年) is an annual amount. A rate per any 
 must state: ecoplan never guesses 8,760 hours.
 
 Sources: tce = 29.3076 GJ (GB/T 2589-2020, 7,000 kcal/kg of standard coal); toe = 41.868 GJ
-(IEA); 1 亩 = 10,000/15 m².
+(IEA, and pint's own definition); 1 亩 = 10,000/15 m².
 """
 
 from __future__ import annotations
@@ -50,7 +50,6 @@ yi_tonne = 1e8 * metric_ton = 亿吨
 tonne_of_coal_equivalent = 29.3076 * gigajoule = tce = 吨标准煤 = tonne_coal_equivalent
 wan_tce = 1e4 * tce = 万吨标准煤 = 万tce
 kilogram_of_coal_equivalent = 1e-3 * tce = kgce = 千克标准煤
-tonne_of_oil_equivalent = 41.868 * gigajoule = toe
 wan_kilowatt_hour = 1e4 * kilowatt_hour = 万千瓦时 = 万kWh
 yi_kilowatt_hour = 1e8 * kilowatt_hour = 亿千瓦时 = 亿kWh
 wan_cubic_meter = 1e4 * meter ** 3 = 万立方米 = 万m3 = 万m³
