@@ -163,9 +163,10 @@ def test_dalian_indicators_worked_by_hand() -> None:
     assert indicator(example, "solid_waste_utilisation_rate") == pytest.approx(
         100 * used / generated, rel=1e-6
     )
-    # reused 1,700 + 3,000 万m³ over reused plus fresh intake 1,200 + 800 + 600 万m³
+    # reused 1,700 + 3,000 万m³ over reused plus industrial fresh intake 1,200 + 800 万m³;
+    # the 600 万m³ households take is not industrial water
     assert indicator(example, "industrial_water_reuse_rate") == pytest.approx(
-        100 * 4700 / (4700 + 2600), rel=1e-6
+        100 * 4700 / (4700 + 2000), rel=1e-6
     )
     assert indicator(example, "fly_ash_utilisation_rate") < 55.0
     coal_gangue = next(

@@ -33,10 +33,13 @@ def industrial_water_reuse_rate(data: YearData) -> IndicatorResult:
     """Compute repeated use over repeated use plus fresh-water intake [%].
 
     Repeated use is every flow of category ``reused_water`` (recirculation within a plant is
-    a flow from its node to itself); the intake is category ``fresh_water`` in inputs.
+    a flow from its node to itself); the intake is category ``fresh_water`` in inputs. Both
+    count only water taken by industry: flows into nodes run by an organisation of kind
+    ``household_sector`` are left out, as the indicator is about industrial water use.
     """
-    reused_mask = data.is_water & data.in_category({"reused_water"})
-    fresh_mask = data.is_water & data.is_input & data.in_category({"fresh_water"})
+    industrial = data.is_water & data.to_industry
+    reused_mask = industrial & data.in_category({"reused_water"})
+    fresh_mask = industrial & data.is_input & data.in_category({"fresh_water"})
     missing = []
     if data.count(reused_mask) == 0:
         missing.append(Missing(NO_REUSED_WATER, {"year": data.year}))

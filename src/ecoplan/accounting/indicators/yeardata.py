@@ -49,6 +49,8 @@ class YearData:
     currency: str
     flows: pd.DataFrame
     economy: pd.DataFrame
+    household_nodes: frozenset[str] = frozenset()
+    """Process nodes run by an organisation of kind ``household_sector``."""
 
     @classmethod
     def of(cls, zone: Zone, year: int) -> YearData:
@@ -57,7 +59,18 @@ class YearData:
         flows = table[(table["year"] == year).fillna(False).to_numpy(dtype=bool)]
         economy = zone.tables["economy"]
         economy = economy[(economy["year"] == year).fillna(False).to_numpy(dtype=bool)]
-        return cls(year=year, currency=zone.currency, flows=flows, economy=economy)
+        return cls(
+            year=year,
+            currency=zone.currency,
+            flows=flows,
+            economy=economy,
+            household_nodes=_household_nodes(zone),
+        )
+
+    @cached_property
+    def to_industry(self) -> np.ndarray:
+        """Flows into a node that is not run by the household sector."""
+        return (~self.flows["to_node"].isin(self.household_nodes)).to_numpy()
 
     @cached_property
     def is_input(self) -> np.ndarray:
@@ -146,3 +159,10 @@ class YearData:
 _NO_ECONOMY_ROW = N_("no economy row '{variable}' for {year}")
 _SEVERAL_ROWS = N_("several zone-wide economy rows '{variable}' for {year}; keep one")
 _MIXED_UNITS = N_("the economy rows '{variable}' for {year} have different units; use one unit")
+
+
+def _household_nodes(zone: Zone) -> frozenset[str]:
+    organisations = zone.tables["organisations"]
+    households = set(organisations.loc[organisations["kind"] == "household_sector", "org_id"])
+    nodes = zone.tables["nodes"]
+    return frozenset(nodes.loc[nodes["org_id"].isin(households), "node_id"])
