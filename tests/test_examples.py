@@ -16,6 +16,7 @@ import pytest
 
 from ecoplan import Zone
 from ecoplan.accounting.indicators import compute_indicators
+from ecoplan.errors import EcoplanError
 from ecoplan.examples import DEFAULT, example_path, names
 from ecoplan.io import read_zone
 
@@ -84,7 +85,7 @@ def test_builder_gives_the_same_tables_twice_and_as_shipped(name: str) -> None:
 
 
 def test_unknown_example_names_the_choices() -> None:
-    with pytest.raises(KeyError, match="dalian, kalundborg, finland-pirkanmaa"):
+    with pytest.raises(EcoplanError, match="dalian, kalundborg, finland-pirkanmaa"):
         example_path("shanghai")
 
 

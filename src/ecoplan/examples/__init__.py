@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ecoplan.errors import EcoplanError
 from ecoplan.i18n import _
 
 _FOLDER = Path(__file__).parent
@@ -23,6 +24,9 @@ def names() -> list[str]:
 def example_path(name: str = DEFAULT) -> Path:
     """Return the workbook of the example zone ``name``."""
     if name not in _FILES:
-        raise KeyError(_("Unknown example {name!r}; choose one of {names}.").format(
-            name=name, names=", ".join(_FILES)))
+        raise EcoplanError(
+            _("Unknown example {name!r}; choose one of {names}.").format(
+                name=name, names=", ".join(_FILES)
+            )
+        )
     return _FOLDER / _FILES[name]
