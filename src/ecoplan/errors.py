@@ -78,7 +78,7 @@ class InputError(EcoplanError):
     """An input file has one or more invalid values; nothing of it was stored."""
 
     def __init__(self, problems: list[Problem]) -> None:
-        self.problems = list(problems)
+        self.problems = _in_reading_order(problems)
         super().__init__(self.describe())
 
     def describe(self) -> str:
@@ -88,3 +88,17 @@ class InputError(EcoplanError):
 
     def __str__(self) -> str:
         return self.describe()
+
+
+def _in_reading_order(problems: list[Problem]) -> list[Problem]:
+    """Sort problems by file and sheet as first met, then by row, so a user fixes top down."""
+    order: dict[tuple[str, str | None], int] = {}
+    for problem in problems:
+        order.setdefault((problem.file, problem.sheet), len(order))
+    return sorted(
+        problems,
+        key=lambda problem: (
+            order[(problem.file, problem.sheet)],
+            -1 if problem.row is None else problem.row,
+        ),
+    )
