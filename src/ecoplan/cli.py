@@ -14,6 +14,7 @@ from ecoplan.model.zone import Zone
 
 def main(argv: list[str] | None = None) -> int:
     """Run the ``ecoplan`` command and return its exit status."""
+    set_locale(_requested_locale(sys.argv[1:] if argv is None else argv))
     parser = _parser()
     args = parser.parse_args(argv)
     set_locale(args.lang)
@@ -31,52 +32,64 @@ def main(argv: list[str] | None = None) -> int:
         return 1
 
 
+def _requested_locale(argv: list[str]) -> str | None:
+    """Return the value of ``--lang`` before parsing, so the help text is in that language."""
+    for position, argument in enumerate(argv):
+        if argument.startswith("--lang="):
+            return argument.removeprefix("--lang=")
+        if argument == "--lang" and position + 1 < len(argv):
+            return argv[position + 1]
+    return None
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="ecoplan",
-        description="Circular-economy planning for industrial zones and eco-industrial parks.",
+        description=_("Circular-economy planning for industrial zones and eco-industrial parks."),
     )
     parser.add_argument(
         "--lang",
         choices=["en", "zh_CN"],
         default=None,
-        help="language of messages (default: from LANG)",
+        help=_("language of messages (default: from LANG)"),
     )
-    parser.add_argument("--verbose", "-v", action="store_true", help="log progress details")
-    commands = parser.add_subparsers(title="commands")
+    parser.add_argument("--verbose", "-v", action="store_true", help=_("log progress details"))
+    commands = parser.add_subparsers(title=_("commands"))
 
-    plan = commands.add_parser("plan", help="write the plan report of a zone")
+    plan = commands.add_parser("plan", help=_("write the plan report of a zone"))
     plan.add_argument(
         "zone",
         nargs="?",
         default=None,
-        help="workbook (.xlsx), CSV folder, JSON file, or store:ZONE_ID; "
-        "default: the embedded example zone",
+        help=_(
+            "workbook (.xlsx), CSV folder, JSON file, store:ZONE_ID or an example name; "
+            "default: the embedded example zone"
+        ),
     )
-    plan.add_argument("--out", default="out", help="folder for the report and results")
-    plan.add_argument("--db", default=None, help="database URL for store:ZONE_ID")
+    plan.add_argument("--out", default="out", help=_("folder for the report and results"))
+    plan.add_argument("--db", default=None, help=_("database URL for store:ZONE_ID"))
     plan.set_defaults(handler=_plan)
 
-    template = commands.add_parser("template", help="write an empty zone workbook")
-    template.add_argument("path", help="workbook to write (.xlsx)")
+    template = commands.add_parser("template", help=_("write an empty zone workbook"))
+    template.add_argument("path", help=_("workbook to write (.xlsx)"))
     template.set_defaults(handler=_template)
 
-    importer = commands.add_parser("import", help="validate a zone file and store it")
-    importer.add_argument("zone", help="workbook, CSV folder or JSON file")
-    importer.add_argument("--db", default=None, help="database URL (default: the local SQLite)")
+    importer = commands.add_parser("import", help=_("validate a zone file and store it"))
+    importer.add_argument("zone", help=_("workbook, CSV folder or JSON file"))
+    importer.add_argument("--db", default=None, help=_("database URL (default: the local SQLite)"))
     importer.set_defaults(handler=_import)
 
-    exporter = commands.add_parser("export", help="write a stored zone to a file")
-    exporter.add_argument("zone_id", help="identifier of the stored zone")
-    exporter.add_argument("path", help=".xlsx workbook, .json file, or a folder for CSV")
-    exporter.add_argument("--db", default=None, help="database URL (default: the local SQLite)")
+    exporter = commands.add_parser("export", help=_("write a stored zone to a file"))
+    exporter.add_argument("zone_id", help=_("identifier of the stored zone"))
+    exporter.add_argument("path", help=_(".xlsx workbook, .json file, or a folder for CSV"))
+    exporter.add_argument("--db", default=None, help=_("database URL (default: the local SQLite)"))
     exporter.set_defaults(handler=_export)
 
-    info = commands.add_parser("info", help="show the database and the stored zones")
-    info.add_argument("--db", default=None, help="database URL (default: the local SQLite)")
+    info = commands.add_parser("info", help=_("show the database and the stored zones"))
+    info.add_argument("--db", default=None, help=_("database URL (default: the local SQLite)"))
     info.set_defaults(handler=_info)
 
-    examples = commands.add_parser("examples", help="list the embedded example zones")
+    examples = commands.add_parser("examples", help=_("list the embedded example zones"))
     examples.set_defaults(handler=_examples)
     return parser
 
