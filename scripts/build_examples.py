@@ -74,6 +74,8 @@ def dalian_tables() -> dict[str, pd.DataFrame]:
         "targets": _dalian_targets(),
         "listings": _dalian_listings(),
         "projects": _dalian_projects(),
+        "energy_demand": _dalian_energy_demand(),
+        "portfolio": _dalian_portfolio(),
     }
     return {name: pd.DataFrame(rows) for name, rows in tables.items()}
 
@@ -1097,6 +1099,111 @@ def _dalian_economy() -> Rows:
     ]
 
 
+def _dalian_energy_demand() -> Rows:
+    """Demand rows that reproduce the example's 2003 energy flows (E02-E06)."""
+    common = {"base_year": DALIAN_YEAR, "intensity_change": 0.0, "source": "assumed"}
+    growth = {
+        "growth": 0.26,
+        "growth_kind": "period",
+        "growth_period": 10,
+        "note": "the report's 26 % GDP growth read as 'over the next ten years' (it also says "
+        "'per annum'; 26 %/a over ten years would be a factor 10.09, not 1.26); intensity "
+        "from flows E02+E05 over the assumed 260 亿元 industrial value added",
+    }
+    people = {
+        "growth": 0.02,
+        "growth_kind": "annual",
+        "note": "assumed 2 %/a population growth; intensity from flows E03 and E06 over the "
+        "assumed 300,000 residents",
+    }
+    return [
+        {
+            "sector": "industry",
+            "carrier": "electricity",
+            "driver": "value_added",
+            "base_value": 260,
+            "driver_unit": "亿元",
+            "intensity": 2_500_000 / 260,
+            **growth,
+            **common,
+        },
+        {
+            "sector": "households",
+            "carrier": "electricity",
+            "driver": "population",
+            "base_value": 300_000,
+            "driver_unit": "1",
+            "intensity": 1.0,
+            **people,
+            **common,
+        },
+        {
+            "sector": "households",
+            "carrier": "heat",
+            "driver": "population",
+            "base_value": 300_000,
+            "driver_unit": "1",
+            "intensity": 0.2,
+            **people,
+            **common,
+        },
+    ]
+
+
+_PORTFOLIO_YEARS = (DALIAN_YEAR, 2010, 2015, 2020, 2030, 2040, 2050)
+_DIVERSIFIED = {
+    "pc_coal_unscrubbed": (97.9, 60, 30, 10, 0, 0, 0),
+    "pc_coal_scrubbed": (0, 25, 35, 35, 25, 15, 5),
+    "igcc": (0, 0, 2, 5, 8, 8, 5),
+    "cfb_coal": (0, 5, 8, 8, 7, 5, 3),
+    "msw_landfill_gas": (0, 1, 2, 3, 4, 4, 4),
+    "biomass": (0, 1, 3, 5, 7, 8, 8),
+    "hydrogen_fuel_cell": (0, 0, 0, 1, 3, 5, 7),
+    "solar": (2.1, 2.5, 4, 8, 12, 16, 20),
+    "geothermal": (0, 0, 0, 1, 2, 3, 3),
+    "ocean": (0, 0, 0, 0, 1, 2, 3),
+    "wind": (0, 2, 6, 10, 14, 17, 20),
+    "hydro": (0, 0, 0, 0, 0, 0, 0),
+    "efficiency": (0, 3.5, 10, 14, 17, 17, 22),
+}
+_COAL_AS_USUAL = {
+    "pc_coal_unscrubbed": (97.9, 90, 80, 70, 60, 55, 50),
+    "pc_coal_scrubbed": (0, 7.9, 17.9, 27.9, 37.9, 42.9, 47.9),
+    "solar": (2.1, 2.1, 2.1, 2.1, 2.1, 2.1, 2.1),
+}
+
+
+def _dalian_portfolio() -> Rows:
+    """The report's scenario worksheet filled with two assumed scenarios."""
+    present = (
+        "present (2003): the example's flows, 2.80 TWh coal power to the zone and 0.06 TWh "
+        "solar heat (E02-E06) over 2.86 TWh"
+    )
+    basis = {
+        "diversified": "assumed path toward the report's diversified energy strategy",
+        "coal_as_usual": "assumed path with coal only, scrubbers added over time",
+    }
+    rows = []
+    for scenario, table in (("diversified", _DIVERSIFIED), ("coal_as_usual", _COAL_AS_USUAL)):
+        for tech, shares in table.items():
+            for year, share in zip(_PORTFOLIO_YEARS, shares, strict=True):
+                note = present if year == DALIAN_YEAR else basis[scenario]
+                rows.append(
+                    {
+                        "scenario": scenario,
+                        "technology": tech,
+                        "year": year,
+                        "share": share,
+                        "assumed": True,
+                        "source": _report(
+                            "Alternative Energy Portfolio Standards: a scenario worksheet"
+                        ),
+                        "note": note,
+                    }
+                )
+    return rows
+
+
 def _target(target_id: str, indicator: str, value: float, source: str) -> dict[str, Any]:
     return {
         "target_id": target_id,
@@ -1295,19 +1402,28 @@ _PARTNERS = {
 _KALUNDBORG_LINKS = {
     "K01": ("fgd_gypsum", 2015, "period c. 2010s; 2015 taken as the year"),
     "K04": ("sulphur", 1995, "period 1990s (book chapter); 1995 taken as the year"),
-    "K05": ("sulphur", 1999, "period before 2000; 1999 taken as the year"),
+    "K05": (
+        "sulphur",
+        1999,
+        "period before 2000, when the ATS plant (K06) replaced these sales; 1999 taken as the year",
+    ),
     "K06": (
         "ats",
-        2000,
-        "period from 2000; 2000 taken as the year. Range 15,000-27,000 t/a; "
-        "the amount is the upper bound, the 27,000 t/a capacity",
+        2015,
+        "runs from 2000 on; booked in 2015 with the rest of the running network. Range "
+        "15,000-27,000 t/a; the amount is the upper bound, the 27,000 t/a capacity",
     ),
     "K07": (
         "cooling_water",
-        2002,
-        "period not stated; 2002, the last year of Jacobsen (2006), taken as the year",
+        2015,
+        "period not stated (the original is usually cited as Jacobsen 2006, data to 2002); "
+        "booked in 2015 with the rest of the running network",
     ),
-    "K11": ("fermentation_biomass", 2017, "period c. 2017; 2017 taken as the year"),
+    "K11": (
+        "fermentation_biomass",
+        2015,
+        "figure of c. 2017; booked in 2015 with the rest of the running network",
+    ),
 }
 """Rows of the source table that are flows: resource, year taken, and why that year."""
 
@@ -1359,8 +1475,10 @@ def _kalundborg_zone(links: pd.DataFrame) -> dict[str, Any]:
         "description": (
             "The best-known industrial symbiosis, from a table compiled from public pages. "
             "Quantities come from different years and documents (1990s to about 2017) and are "
-            "not a mass balance: each flow has the year its figure refers to, and its note says "
-            "how that year was taken. Only links with a published annual amount are flows. "
+            "not a mass balance. The links that run today are booked in 2015, the base year, so "
+            "the base year shows the running network; the sulphur sales that the ATS plant "
+            "replaced in 2000 keep their own years (1995, 1999). Each flow's note gives the "
+            "period of its figure. Only links with a published annual amount are flows. "
             "Left out of the flows, because they have no quantity, give a rate per day or hour "
             "without published operating hours, or count homes or the receiver's product "
             "instead of the flow: " + listed + ". Published network-wide benefits "

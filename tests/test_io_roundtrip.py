@@ -272,3 +272,34 @@ def test_csv_files_start_with_bom(rich_zone: Zone, tmp_path: Path) -> None:
 def test_unknown_suffix_is_rejected(rich_zone: Zone, tmp_path: Path) -> None:
     with pytest.raises(FormatError, match=r"zone\.ods"):
         write_zone(rich_zone, tmp_path / "zone.ods")
+
+
+def test_zone_rebuilt_from_its_own_tables(make_zone: Callable[..., Zone]) -> None:
+    zone = make_zone(
+        flows=[
+            {
+                "flow_id": "f1",
+                "from_node": "import",
+                "to_node": "plant",
+                "resource_id": "coal",
+                "year": 2020,
+                "amount": 1000,
+                "unit": "MWh",
+                "assumed": True,
+            },
+            {
+                "flow_id": "f2",
+                "from_node": "plant",
+                "to_node": "landfill",
+                "resource_id": "ash",
+                "year": 2020,
+                "amount": 10,
+                "unit": "t",
+            },
+        ]
+    )
+
+    again = Zone.from_tables(zone.to_tables())
+
+    assert again.flows["assumed"].isna().tolist() == [False, True]
+    assert again.flows["quantity"].tolist() == zone.flows["quantity"].tolist()

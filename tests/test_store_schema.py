@@ -8,12 +8,13 @@ from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
+from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 
 from ecoplan.model import schema
 from ecoplan.store import Store
-from ecoplan.store.migrate import VERSION_TABLE, current_revision, head_revision
+from ecoplan.store.migrate import VERSION_TABLE, alembic_config, current_revision, head_revision
 from ecoplan.store.tables import TABLES, metadata
 
 
@@ -52,7 +53,7 @@ def test_migrations_match_metadata(migrated: Store) -> None:
 
 def test_migrations_reach_head(migrated: Store) -> None:
     with migrated.engine.connect() as connection:
-        assert current_revision(connection) == head_revision() == "0001"
+        assert current_revision(connection) == head_revision() == "0002"
 
 
 def test_migrations_create_foreign_keys_with_cascade(migrated: Store) -> None:
@@ -86,4 +87,24 @@ def test_tables_have_schema_columns() -> None:
 
 def test_reopening_migrated_database_keeps_revision(migrated: Store) -> None:
     with Store(migrated.url) as again, again.engine.connect() as connection:
-        assert current_revision(connection) == "0001"
+        assert current_revision(connection) == head_revision()
+
+
+def test_upgrade_from_first_revision_keeps_zones(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'old.sqlite'}"
+    engine = sa.create_engine(url)
+    with engine.begin() as connection:
+        config = alembic_config(connection)
+        command.upgrade(config, "0001")
+        connection.execute(
+            sa.text(
+                "INSERT INTO zones (zone_id, name, base_year, currency) "
+                "VALUES ('old', 'Old zone', 2010, 'CNY')"
+            )
+        )
+    engine.dispose()
+
+    with Store(url) as store, store.engine.connect() as connection:
+        assert current_revision(connection) == head_revision()
+        assert [row[0] for row in store.list()] == ["old"]
+        assert "zone_compatibility" in sa.inspect(store.engine).get_table_names()

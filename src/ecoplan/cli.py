@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from ecoplan.errors import EcoplanError
+from ecoplan.exchange.cli import add_parser as add_exchange_parser
 from ecoplan.i18n import _, set_locale
 from ecoplan.model.zone import Zone
 
@@ -91,6 +92,8 @@ def _parser() -> argparse.ArgumentParser:
 
     examples = commands.add_parser("examples", help=_("list the embedded example zones"))
     examples.set_defaults(handler=_examples)
+
+    add_exchange_parser(commands)
     return parser
 
 

@@ -25,8 +25,8 @@ _FULL_WIDTH = str.maketrans("０１２３４５６７８９．－＋，", "01234
 
 
 def is_blank(value: Any) -> bool:
-    """Tell whether a cell is empty: ``None``, NaN, NaT or only white space."""
-    if value is None:
+    """Tell whether a cell is empty: ``None``, NaN, NaT, ``pd.NA`` or only white space."""
+    if value is None or value is pd.NA:
         return True
     if isinstance(value, float) and math.isnan(value):
         return True

@@ -24,7 +24,11 @@ TABLES = (
     "economy",
     "targets",
     "listings",
+    "compatibility",
     "projects",
+    "energy_demand",
+    "portfolio",
+    "technology_overrides",
 )
 """Tables of a zone, in the order a workbook lists them (referenced tables first)."""
 
@@ -41,7 +45,11 @@ TABLE_LABELS = {
     "economy": ("Economy", "经济"),
     "targets": ("Targets", "目标"),
     "listings": ("Listings", "供需挂牌"),
+    "compatibility": ("Compatibility rules", "兼容规则"),
     "projects": ("Projects", "项目"),
+    "energy_demand": ("Energy demand", "能源需求"),
+    "portfolio": ("Energy portfolio", "能源结构"),
+    "technology_overrides": ("Technology overrides", "技术参数替换"),
 }
 
 REQUIRED_TABLES = ("zone", "nodes", "resources", "flows")

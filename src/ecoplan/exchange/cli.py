@@ -1,0 +1,155 @@
+"""The ``ecoplan exchange SOURCE --out DIR`` command: candidates and the exchange network.
+
+It writes the candidate exchanges of a zone or of a public facility data set and, when the
+optimiser can solve the problem, the recommended network.
+
+SOURCE is a zone (workbook, CSV folder, example name or ``store:ZONE_ID``), ``kalundborg``
+(the symbiosis partners without their links), a folder of the Finnish PRTR files
+(``facilities.csv`` and ``waste_transfers.csv``), or a TRI Basic Data File (``.csv``) with
+``--crosswalk`` naming the transfer-class crosswalk file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from ecoplan.errors import EcoplanError
+from ecoplan.exchange.compatibility import load_compatibility
+from ecoplan.exchange.geo import line_feature, point_feature, write_geojson
+from ecoplan.exchange.listings import listings_from_zone
+from ecoplan.exchange.matching import find_candidates
+from ecoplan.i18n import _
+
+logger = logging.getLogger(__name__)
+
+
+def add_parser(subparsers: Any) -> None:
+    """Add the ``exchange`` command to the ``ecoplan`` sub-command parsers."""
+    parser = subparsers.add_parser(
+        "exchange", help=_("find by-product exchange candidates and the best network")
+    )
+    parser.add_argument(
+        "source", help=_("zone file or example, kalundborg, a Finnish PRTR folder or a TRI file")
+    )
+    parser.add_argument("--out", required=True, help=_("folder for the results"))
+    parser.add_argument(
+        "--max-distance", type=float, default=100.0, help=_("longest road distance [km]")
+    )
+    parser.add_argument(
+        "--road-factor", type=float, default=1.3, help=_("road over great-circle distance [1]")
+    )
+    parser.add_argument("--crosswalk", default=None, help=_("TRI transfer-class crosswalk CSV"))
+    parser.add_argument("--db", default=None, help=_("database URL (default: the local SQLite)"))
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run the command: read the source, match, optimise if possible, write the results."""
+    offers, requests, table = _listings(args)
+    candidates = find_candidates(
+        offers, requests, table, road_factor=args.road_factor, max_distance_km=args.max_distance
+    )
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    candidates.to_csv(out / "candidates.csv", index=False)
+    write_geojson(_features(offers, requests, candidates), out / "candidates.geojson")
+    summary = {
+        "offers": len(offers),
+        "requests": len(requests),
+        "candidates": len(candidates),
+        "offers_with_candidates": int(candidates["offer_id"].nunique()),
+    }
+    summary.update(_optimise(offers, requests, candidates, out))
+    (out / "summary.json").write_text(json.dumps(summary, indent=1), encoding="utf-8")
+    print(
+        _(
+            "{offers} offers, {requests} requests, {candidates} candidate exchanges; see {path}"
+        ).format(path=out.resolve(), **summary)
+    )
+    return 0
+
+
+def _listings(args: argparse.Namespace) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    from ecoplan.exchange import sources
+
+    path = Path(args.source)
+    if args.source == "kalundborg" and not path.exists():
+        offers, requests = sources.kalundborg_listings()
+        return offers, requests, load_compatibility()
+    if path.is_dir() and (path / "waste_transfers.csv").exists():
+        offers, requests = sources.read_finnish_prtr(path)
+        return offers, requests, load_compatibility()
+    if path.suffix.lower() == ".csv":
+        if args.crosswalk is None:
+            raise EcoplanError(
+                _("A TRI file needs --crosswalk naming the transfer-class crosswalk CSV.")
+            )
+        offers, requests = sources.read_tri(path, args.crosswalk)
+        return offers, requests, load_compatibility()
+    from ecoplan.cli import load_zone
+
+    zone = load_zone(args.source, args.db)
+    offers, requests = listings_from_zone(zone)
+    return offers, requests, load_compatibility(zone)
+
+
+def _optimise(
+    offers: pd.DataFrame, requests: pd.DataFrame, candidates: pd.DataFrame, out: Path
+) -> dict[str, Any]:
+    """Run the exchange network optimiser and write its exchanges; report why if it cannot."""
+    try:
+        from ecoplan.exchange.network import optimise_exchange
+    except ImportError:
+        return {"optimised": False}
+    try:
+        result = optimise_exchange(offers, requests, candidates)
+    except EcoplanError as error:
+        logger.warning("Exchange network not optimised: %s", error)
+        return {"optimised": False, "optimiser_message": str(error)}
+    result.exchanges.to_csv(out / "exchanges.csv", index=False)
+    return {
+        "optimised": True,
+        "status": str(result.status),
+        "exchanges": len(result.exchanges),
+        "optimiser_message": str(result.message),
+    }
+
+
+def _features(
+    offers: pd.DataFrame, requests: pd.DataFrame, candidates: pd.DataFrame
+) -> list[dict[str, Any]]:
+    """Return GeoJSON features: listings as points, candidates as lines from offer to request."""
+    features = []
+    for kind, frame in (("offer", offers), ("request", requests)):
+        located = frame[frame["longitude"].notna() & frame["latitude"].notna()]
+        columns = zip(
+            located["longitude"].to_numpy(dtype=float),
+            located["latitude"].to_numpy(dtype=float),
+            located["listing_id"],
+            located["quantity"].to_numpy(dtype=float),
+            strict=True,
+        )
+        for longitude, latitude, listing_id, quantity in columns:
+            properties = {"kind": kind, "listing_id": listing_id, "quantity": quantity}
+            features.append(point_feature(longitude, latitude, properties))
+    o = candidates["offer_pos"].to_numpy(dtype=int)
+    r = candidates["request_pos"].to_numpy(dtype=int)
+    starts = zip(offers["longitude"].to_numpy()[o], offers["latitude"].to_numpy()[o], strict=True)
+    ends = zip(requests["longitude"].to_numpy()[r], requests["latitude"].to_numpy()[r], strict=True)
+    for row, start, end in zip(candidates.itertuples(index=False), starts, ends, strict=True):
+        properties = {
+            "kind": "candidate",
+            "offer_id": row.offer_id,
+            "request_id": row.request_id,
+            "rule_id": row.rule_id,
+            "distance_km": row.distance_km,
+            "net_saving": row.net_saving,
+        }
+        features.append(line_feature(start, end, properties))
+    return features

@@ -1,0 +1,170 @@
+"""What the recommended exchanges change in the zone's flows and indicators.
+
+:func:`apply_exchanges` returns a copy of the zone in which each exchange of ``q`` [canonical
+unit per year] from an offer at node A to a request at node B
+
+- takes ``q`` away from A's flows of the offered resource to disposal (flows into a landfill,
+  atmosphere or water-body node, or with stage ``disposal``), pro rata when there are several;
+- adds a flow of ``q`` of the offered resource from A to B, stage ``recovery``;
+- takes ``q`` away from B's input of the requested resource from ``import`` or ``environment``
+  nodes (its virgin input), pro rata, never below zero.
+
+:func:`indicator_change` recomputes :func:`ecoplan.accounting.indicators.compute_indicators`
+on that copy and puts the values before and after side by side.
+"""
+
+from __future__ import annotations
+
+import logging
+
+import numpy as np
+import pandas as pd
+
+from ecoplan.accounting.indicators import compute_indicators, default_year
+from ecoplan.model.vocab import SOURCE_KINDS
+from ecoplan.model.zone import Zone
+from ecoplan.units import CANONICAL_LABEL
+
+logger = logging.getLogger(__name__)
+
+DISPOSAL_KINDS = frozenset({"landfill", "atmosphere", "water_body"})
+"""Node kinds whose inflows count as disposal of the offered resource."""
+
+
+def exchange_endpoints(
+    exchanges: pd.DataFrame, offers: pd.DataFrame, requests: pd.DataFrame
+) -> pd.DataFrame:
+    """Return the exchanges with the nodes and resources of their offer and request.
+
+    Exchanges whose offer or request names no node cannot be placed in the flows; they are
+    left out and logged.
+    """
+    offer_side = offers.set_index("listing_id")[["node_id", "resource_id"]]
+    request_side = requests.set_index("listing_id")[["node_id", "resource_id"]].add_suffix(
+        "_request"
+    )
+    joined = exchanges[["offer_id", "request_id", "quantity"]].join(offer_side, on="offer_id")
+    joined = joined.join(request_side, on="request_id")
+    placed = joined["node_id"].notna() & joined["node_id_request"].notna()
+    if (~placed).any():
+        logger.warning(
+            "%d exchange(s) have an offer or request without a node and are not applied",
+            int((~placed).sum()),
+        )
+    return joined[placed.to_numpy()]
+
+
+def reduction_factors(
+    flows: pd.DataFrame, mask: np.ndarray, keys: list[str], removed: pd.Series
+) -> np.ndarray:
+    """Return a factor per flow that removes ``removed`` per key from the flows in ``mask``.
+
+    ``removed`` is indexed by the values of ``keys``; each key's flows shrink pro rata, to zero
+    at most. Flows outside ``mask`` keep the factor 1.
+    """
+    factors = np.ones(len(flows))
+    if not mask.any() or removed.empty:
+        return factors
+    selected = flows[mask]
+    key_index = pd.MultiIndex.from_frame(selected[keys])
+    total = selected.groupby(keys)["quantity"].sum()
+    wanted = removed.reindex(key_index).fillna(0.0).to_numpy()
+    available = total.reindex(key_index).to_numpy()
+    with np.errstate(divide="ignore", invalid="ignore"):
+        share = np.where(available > 0, np.clip(1.0 - wanted / available, 0.0, 1.0), 1.0)
+    factors[mask] = share
+    return factors
+
+
+def apply_exchanges(
+    zone: Zone,
+    exchanges: pd.DataFrame,
+    offers: pd.DataFrame,
+    requests: pd.DataFrame,
+    year: int | None = None,
+) -> Zone:
+    """Return a copy of ``zone`` whose flows of ``year`` include the exchanges (see module)."""
+    year = default_year(zone) if year is None else int(year)
+    placed = exchange_endpoints(exchanges, offers, requests)
+    tables = plain_tables(zone)
+    flows = zone.flow_table
+    in_year = (flows["year"] == year).fillna(False).to_numpy(dtype=bool)
+
+    disposal = in_year & (
+        flows["to_kind"].isin(DISPOSAL_KINDS) | (flows["stage"] == "disposal")
+    ).to_numpy(dtype=bool)
+    diverted = placed.groupby(["node_id", "resource_id"])["quantity"].sum()
+    diverted.index.names = ["from_node", "resource_id"]
+    virgin = in_year & flows["from_kind"].isin(SOURCE_KINDS).to_numpy(dtype=bool)
+    replaced = placed.groupby(["node_id_request", "resource_id_request"])["quantity"].sum()
+    replaced.index.names = ["to_node", "resource_id"]
+
+    factor = reduction_factors(flows, disposal, ["from_node", "resource_id"], diverted)
+    factor *= reduction_factors(flows, virgin, ["to_node", "resource_id"], replaced)
+    changed = tables["flows"].copy()
+    changed["amount"] = changed["amount"].to_numpy(dtype=float) * factor
+    tables["flows"] = pd.concat([changed, new_flows(zone, placed, year)], ignore_index=True)
+    return Zone.from_tables(tables, source=zone.source)
+
+
+def plain_tables(zone: Zone) -> dict[str, pd.DataFrame]:
+    """Return the zone's tables as entered, with every missing cell as None.
+
+    NOTE: ``Zone.to_tables`` keeps pandas' ``NA`` in nullable flag columns, which
+    ``Zone.from_tables`` rejects as an invalid flag, so the cells are turned into objects here.
+    """
+    return {
+        name: frame.astype(object).where(frame.notna(), None)
+        for name, frame in zone.to_tables().items()
+    }
+
+
+def new_flows(zone: Zone, placed: pd.DataFrame, year: int) -> pd.DataFrame:
+    """Return one flow per placed exchange, in the canonical unit of its resource."""
+    dimension = zone.tables["resources"].set_index("resource_id")["dimension"]
+    units = placed["resource_id"].map(dimension).map(CANONICAL_LABEL)
+    return pd.DataFrame(
+        {
+            "flow_id": [f"exchange-{number}" for number in range(1, len(placed) + 1)],
+            "from_node": placed["node_id"].to_numpy(),
+            "to_node": placed["node_id_request"].to_numpy(),
+            "resource_id": placed["resource_id"].to_numpy(),
+            "year": year,
+            "amount": placed["quantity"].to_numpy(dtype=float),
+            "unit": units.to_numpy(),
+            "stage": "recovery",
+            "quality": "calculated",
+            "source": "ecoplan exchange network: "
+            + placed["offer_id"].astype(str)
+            + " -> "
+            + placed["request_id"].astype(str),
+        }
+    )
+
+
+def indicator_change(
+    zone: Zone,
+    exchanges: pd.DataFrame,
+    offers: pd.DataFrame,
+    requests: pd.DataFrame,
+    year: int | None = None,
+) -> pd.DataFrame:
+    """Return every indicator before and after making all ``exchanges``.
+
+    Columns: indicator_id, unit, before, after, change (after minus before, in the
+    indicator's unit; NaN where either side is not computable).
+    """
+    year = default_year(zone) if year is None else int(year)
+    after_zone = apply_exchanges(zone, exchanges, offers, requests, year)
+    before = compute_indicators(zone, year)
+    after = compute_indicators(after_zone, year)
+    table = pd.DataFrame(
+        {
+            "indicator_id": [result.indicator_id for result in before],
+            "unit": [result.unit for result in before],
+            "before": [np.nan if result.value is None else result.value for result in before],
+            "after": [np.nan if result.value is None else result.value for result in after],
+        }
+    )
+    table["change"] = table["after"] - table["before"]
+    return table

@@ -1,0 +1,107 @@
+"""US EPA TRI Basic Data File: offers from off-site disposal and destruction, requests by NAICS.
+
+Each facility × chemical row with a quantity transferred off site for disposal or destruction
+is an offer [t/a]. The TRI "M" codes are classed with the PRTR transfer-class crosswalk of
+Hernández-Betancur et al. (GitHub ``jodhernandezbe/PRTR_transfers``, GPL-3.0), which is read
+from its own folder and not copied: classes ``Disposal`` and generic class ``Destruction``.
+Chemicals that are common solvents get the EWC code of spent solvents (14 06 02 halogenated,
+14 06 03 other); metals and the rest keep only the category ``hazardous_waste``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from ecoplan.exchange.sources.frames import offer_frame, request_frame
+
+POUND_T = 0.45359237e-3
+"""Tonnes per pound (exact by definition)."""
+
+SOLVENTS = {
+    "TOLUENE": "140603",
+    "XYLENE (MIXED ISOMERS)": "140603",
+    "METHANOL": "140603",
+    "N-HEXANE": "140603",
+    "ETHYLBENZENE": "140603",
+    "N-BUTYL ALCOHOL": "140603",
+    "CERTAIN GLYCOL ETHERS": "140603",
+    "DICHLOROMETHANE": "140602",
+    "TRICHLOROETHYLENE": "140602",
+    "TETRACHLOROETHYLENE": "140602",
+}
+NAICS_USES: dict[str, tuple[str, ...]] = {
+    "327310": ("cement", "fuel_substitute"),
+    "331110": ("metal_recycling",),
+    "331492": ("metal_recycling",),
+    "562211": ("solvent_regeneration", "fuel_substitute"),
+    "221112": ("fuel_substitute",),
+    "327213": ("glass_recycling",),
+    "322121": ("fibre_products",),
+    "322130": ("fibre_products",),
+}
+"""Uses a facility of a 6-digit NAICS code can take: cement kilns, steel mills, secondary
+smelters, hazardous-waste treatment (solvent recovery, fuel blending), fossil power plants,
+glass container plants, paper and paperboard mills."""
+
+
+def disposal_columns(crosswalk: str | Path, columns: list[str]) -> list[str]:
+    """Return the TRI 6.2 columns whose M code the crosswalk classes as disposal or destruction."""
+    table = pd.read_csv(crosswalk)
+    tri = table[table["prtr_system"] == "TRI"]
+    chosen = tri[
+        (tri["transfer_class_wm_hierarchy_name"] == "Disposal")
+        | (tri["generic_transfer_class_name"] == "Destruction")
+    ]
+    codes = set(chosen["national_transfer_class_id"])
+    return [c for c in columns if "6.2 - M" in c and c.split("6.2 - ")[1].split()[0] in codes]
+
+
+def read_tri(path: str | Path, crosswalk: str | Path) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Return (offers, requests) of a TRI Basic Data File (one state, one year)."""
+    data = pd.read_csv(path, dtype={"2. TRIFD": str, "30. PRIMARY NAICS": str}, low_memory=False)
+    columns = disposal_columns(crosswalk, list(data.columns))
+    factor = np.where(data["50. UNIT OF MEASURE"] == "Grams", 1e-6, POUND_T)
+    tonnes = data[columns].fillna(0.0).sum(axis=1) * factor
+    rows = data[tonnes > 0].assign(quantity=tonnes[tonnes > 0])
+    chemical = rows["37. CHEMICAL"]
+    codes = chemical.str.upper().map(SOLVENTS)
+    offers = pd.DataFrame(
+        {
+            "listing_id": "tri:"
+            + rows["2. TRIFD"]
+            + ":"
+            + rows["39. TRI CHEMICAL/COMPOUND ID"].astype(str),
+            "org_id": rows["2. TRIFD"],
+            "node_id": rows["2. TRIFD"],
+            "resource_id": chemical,
+            "taxonomy": codes.where(codes.isna(), "EWC"),
+            "code": codes,
+            "category": "hazardous_waste",
+            "quantity": rows["quantity"],
+            "dimension": "mass",
+            "longitude": rows["13. LONGITUDE"].astype(float),
+            "latitude": rows["12. LATITUDE"].astype(float),
+            "year": rows["1. YEAR"].astype(float),
+        }
+    )
+    return offer_frame(offers), _requests(data)
+
+
+def _requests(data: pd.DataFrame) -> pd.DataFrame:
+    facilities = data.drop_duplicates("2. TRIFD")
+    rows = [
+        (facility, use, lon, lat, year)
+        for facility, naics, lon, lat, year in facilities[
+            ["2. TRIFD", "30. PRIMARY NAICS", "13. LONGITUDE", "12. LATITUDE", "1. YEAR"]
+        ].itertuples(index=False)
+        for use in NAICS_USES.get(str(naics), ())
+    ]
+    frame = pd.DataFrame(rows, columns=["org_id", "use", "longitude", "latitude", "year"])
+    frame["listing_id"] = "tri:" + frame["org_id"] + ":" + frame["use"]
+    frame["node_id"] = frame["org_id"]
+    frame["dimension"] = "mass"
+    frame["year"] = frame["year"].astype(float)
+    return request_frame(frame)

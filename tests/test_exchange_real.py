@@ -1,0 +1,121 @@
+"""Importers on the real data sets, and the Kalundborg recall, checked against hand counts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from ecoplan.exchange import find_candidates, load_compatibility
+from ecoplan.exchange.sources import kalundborg_listings, read_finnish_prtr, read_tri
+from ecoplan.exchange.sources.kalundborg import KNOWN_LINKS, recall
+from ecoplan.exchange.sources.tm35fin import to_lonlat
+
+REAL = Path("/work/shared/data/real")
+FINLAND = REAL / "fi-prtr-facilities-waste"
+TRI = REAL / "us-tri-illinois-2023" / "tri_2023_il.csv"
+CROSSWALK = REAL / "prtr-transfer-class-crosswalk" / "National_to_generic_transfer.csv"
+# TRI M codes the crosswalk classes as disposal (surface impoundment, landfill, other
+# disposal, storage, underground injection) or destruction (incineration), read by eye.
+DISPOSAL_CODES = [
+    "M10",
+    "M63",
+    "M66",
+    "M67",
+    "M64",
+    "M65",
+    "M72",
+    "M73",
+    "M79",
+    "M90",
+    "M94",
+    "M99",
+    "M71",
+    "M81",
+    "M82",
+    "M50",
+    "M54",
+]
+
+needs_data = pytest.mark.skipif(not REAL.exists(), reason="real data folder not present")
+
+
+def test_kalundborg_recall_all_known_links() -> None:
+    # The partners' outputs and the uses their industries take (not the links) give all 13
+    # known links at 300 km (Aalborg Portland is 169 km away by great circle, 219 km by road),
+    # because the table holds the routes the symbiosis literature records. Five other
+    # proposals follow, e.g. refinery gas to Asnaes and sludge to the biogas plant.
+    offers, requests = kalundborg_listings()
+    found = find_candidates(offers, requests, load_compatibility(), max_distance_km=300.0)
+    hits, missed, extra = recall(found)
+    assert len(KNOWN_LINKS) == 13
+    assert hits == 13
+    assert missed == []
+    assert len(extra) == 5
+    assert ("refinery:refinery_gas", "asnaes:fuel_substitute") in set(
+        zip(extra["offer_id"], extra["request_id"], strict=True)
+    )
+
+
+def test_kalundborg_recall_drops_far_partners() -> None:
+    # Within 100 km, Kemira (Fredericia, 85 km away, 111 km by road) and Aalborg
+    # Portland are out of reach: K03 and K04 are missed.
+    offers, requests = kalundborg_listings()
+    found = find_candidates(offers, requests, load_compatibility(), max_distance_km=100.0)
+    hits, missed, _ = recall(found)
+    assert hits == 11
+    assert sorted(missed) == ["K03", "K04"]
+
+
+@needs_data
+def test_finnish_offers_match_hand_totals() -> None:
+    transfers = pd.read_csv(FINLAND / "waste_transfers.csv", sep=";", dtype={"facilityId": str})
+    disposal = transfers[
+        (transfers["reportingYear"] == 2023) & (transfers["wasteTreatmentCode"] == "D")
+    ]
+    offers, requests = read_finnish_prtr(FINLAND)
+    assert len(offers) == len(disposal.groupby(["facilityId", "wasteClassificationCode"]))
+    assert offers["quantity"].sum() == pytest.approx(disposal["totalWasteQuantityTNE"].sum())
+    hazardous = disposal[disposal["wasteClassificationCode"] == "HW"]["totalWasteQuantityTNE"].sum()
+    assert offers.loc[offers["category"] == "hazardous_waste", "quantity"].sum() == pytest.approx(
+        hazardous
+    )
+    assert offers["longitude"].notna().all()
+    assert requests["quantity"].isna().all()
+
+
+@needs_data
+def test_finnish_tm35fin_matches_given_coordinates() -> None:
+    facilities = pd.read_csv(FINLAND / "facilities.csv", sep=";", dtype={"facilityId": str})
+    given = facilities.dropna(subset=["pointGeometryLon"])
+    longitude, latitude = to_lonlat(given["x"], given["y"])
+    assert np.abs(longitude - given["pointGeometryLon"]).max() < 1e-4
+    assert np.abs(latitude - given["pointGeometryLat"]).max() < 1e-4
+
+
+@needs_data
+def test_tri_offers_match_hand_totals() -> None:
+    data = pd.read_csv(TRI, low_memory=False)
+    columns = [
+        c
+        for c in data.columns
+        if "6.2 - M" in c and c.split("6.2 - ")[1].split()[0] in DISPOSAL_CODES
+    ]
+    assert not any("M40" in c or "M61" in c or "M20" in c for c in columns)
+    factor = np.where(data["50. UNIT OF MEASURE"] == "Grams", 1e-6, 0.45359237e-3)
+    tonnes = data[columns].fillna(0).sum(axis=1) * factor
+    offers, requests = read_tri(TRI, CROSSWALK)
+    assert len(offers) == int((tonnes > 0).sum())
+    assert offers["quantity"].sum() == pytest.approx(tonnes.sum())
+    toluene = tonnes[data["37. CHEMICAL"] == "Toluene"].sum()
+    assert offers.loc[offers["resource_id"] == "Toluene", "quantity"].sum() == pytest.approx(
+        toluene
+    )
+    assert set(offers.loc[offers["resource_id"] == "Toluene", "code"]) == {"140603"}
+    naics = data.drop_duplicates("2. TRIFD")["30. PRIMARY NAICS"].astype(str)
+    assert len(requests) == int(
+        naics.isin(["327310", "562211"]).sum() * 2
+        + naics.isin(["331110", "331492", "221112", "327213", "322121", "322130"]).sum()
+    )
