@@ -1,0 +1,200 @@
+"""Canonical quantities: each amount converted to its dimension's unit, per year."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from ecoplan import units
+from ecoplan.errors import UnitError
+from ecoplan.i18n import N_
+from ecoplan.model.raw import ROW, ProblemLog, RawTable
+
+
+def zone_currency(zone: pd.DataFrame) -> str:
+    if len(zone) and zone["currency"].iloc[0]:
+        return str(zone["currency"].iloc[0])
+    return "CNY"
+
+
+def add_quantities(
+    raw: dict[str, RawTable], typed: dict[str, pd.DataFrame], currency: str, checker: ProblemLog
+) -> None:
+    dimensions: dict[str, str] = dict(
+        zip(typed["resources"]["resource_id"], typed["resources"]["dimension"], strict=True)
+    )
+    for name, amount_columns in (
+        ("flows", {"amount": "quantity"}),
+        ("listings", {"amount": "quantity"}),
+        ("stocks", {"level": "level_quantity", "change": "change_quantity"}),
+    ):
+        frame = typed[name]
+        table = raw.get(name) or RawTable.from_frame(name, pd.DataFrame(), file="")
+        dimension = frame["resource_id"].map(dimensions) if len(frame) else pd.Series(dtype=object)
+        hours = frame["operating_hours"] if "operating_hours" in frame else None
+        factors = _factors(table, frame, dimension, hours, checker)
+        for amount, quantity in amount_columns.items():
+            frame[quantity] = frame[amount].to_numpy(dtype=float) * factors
+    _add_series_quantities(raw, typed, dimensions, checker)
+    _add_economy_quantities(raw, typed, currency, checker)
+    _add_site_areas(raw, typed, checker)
+
+
+def _factors(
+    table: RawTable,
+    frame: pd.DataFrame,
+    dimension: pd.Series,
+    hours: pd.Series | None,
+    checker: ProblemLog,
+    unit_column: str = "unit",
+) -> np.ndarray:
+    """Return the canonical conversion factor of each row (NaN where the unit is invalid)."""
+    factors = np.full(len(frame), np.nan)
+    if not len(frame):
+        return factors
+    keys = pd.DataFrame(
+        {
+            "unit": frame[unit_column],
+            "dimension": dimension,
+            "hours": hours if hours is not None else np.nan,
+        }
+    )
+    groups = keys.groupby(["unit", "dimension", "hours"], dropna=False).groups
+    for key, index in groups.items():
+        unit: Any
+        dim: Any
+        hour: Any
+        unit, dim, hour = key  # type: ignore[misc]
+        if not isinstance(unit, str) or not isinstance(dim, str):
+            continue
+        hours_per_year: float | None = None if pd.isna(hour) else float(hour)
+        try:
+            factor = units.conversion_factor(unit, dim, hours_per_year)
+        except UnitError as error:
+            for row in frame.loc[index, ROW]:
+                checker.add(
+                    table.problem(
+                        N_("Unit {unit!r} cannot be used here: {reason}"),
+                        row=int(row),
+                        column=unit_column,
+                        value=unit,
+                        expected=units.EXPECTED_UNIT.get(dim),
+                        unit=unit,
+                        reason=str(error),
+                    )
+                )
+            continue
+        factors[frame.index.get_indexer(index)] = factor
+    return factors
+
+
+def _add_series_quantities(
+    raw: dict[str, RawTable],
+    typed: dict[str, pd.DataFrame],
+    dimensions: dict[str, str],
+    checker: ProblemLog,
+) -> None:
+    durables = typed["durables"]
+    series = typed["durable_series"]
+    unit_of = durables.set_index("durable_id")["unit"].to_dict() if len(durables) else {}
+    resource_of = durables.set_index("durable_id")["resource_id"].to_dict() if len(durables) else {}
+    factors = np.full(len(series), np.nan)
+    table = raw.get("durables")
+    for durable_id, index in series.groupby("durable_id").groups.items():
+        unit = unit_of.get(durable_id)
+        if not isinstance(unit, str) or table is None:
+            continue
+        dimension = dimensions.get(resource_of.get(durable_id) or "") or units.dimension_of(unit)
+        row = int(durables.loc[durables["durable_id"] == durable_id, ROW].iloc[0])
+        try:
+            factors[series.index.get_indexer(index)] = units.conversion_factor(
+                unit, dimension or "count"
+            )
+        except UnitError as error:
+            checker.add(
+                table.problem(
+                    N_("Unit {unit!r} cannot be used here: {reason}"),
+                    row=row,
+                    column="unit",
+                    value=unit,
+                    unit=unit,
+                    reason=str(error),
+                )
+            )
+    series["quantity"] = series["value"].to_numpy(dtype=float) * factors
+
+
+def _add_economy_quantities(
+    raw: dict[str, RawTable], typed: dict[str, pd.DataFrame], currency: str, checker: ProblemLog
+) -> None:
+    economy = typed["economy"]
+    table = raw.get("economy")
+    quantity = np.full(len(economy), np.nan)
+    for position, (row, variable, unit, value) in enumerate(
+        zip(economy[ROW], economy["variable"], economy["unit"], economy["value"], strict=True)
+    ):
+        if not isinstance(unit, str) or table is None or pd.isna(value):
+            continue
+        try:
+            quantity[position] = value * _economy_factor(variable, unit, currency)
+        except UnitError as error:
+            checker.add(
+                table.problem(
+                    N_("Unit {unit!r} cannot be used here: {reason}"),
+                    row=int(row),
+                    column="unit",
+                    value=unit,
+                    unit=unit,
+                    reason=str(error),
+                )
+            )
+    economy["quantity"] = quantity
+
+
+def _economy_factor(variable: str | None, unit: str, currency: str) -> float:
+    if variable in ("gdp", "industrial_value_added", "gross_output"):
+        return units.money_factor(unit, currency)
+    if variable == "built_land":
+        return units.conversion_factor(unit, "area")
+    if variable == "population":
+        return units.conversion_factor(unit, "count")
+    return 1.0
+
+
+def _add_site_areas(
+    raw: dict[str, RawTable], typed: dict[str, pd.DataFrame], checker: ProblemLog
+) -> None:
+    sites = typed["sites"]
+    table = raw.get("sites")
+    area = np.full(len(sites), np.nan)
+    for position, (row, value, unit) in enumerate(
+        zip(sites[ROW], sites["area"], sites["area_unit"], strict=True)
+    ):
+        if pd.isna(value) or table is None:
+            continue
+        if not isinstance(unit, str):
+            checker.add(
+                table.problem(
+                    N_("Missing unit for the area."),
+                    row=int(row),
+                    column="area_unit",
+                    expected=units.EXPECTED_UNIT["area"],
+                )
+            )
+            continue
+        try:
+            area[position] = value * units.conversion_factor(unit, "area")
+        except UnitError as error:
+            checker.add(
+                table.problem(
+                    N_("Unit {unit!r} cannot be used here: {reason}"),
+                    row=int(row),
+                    column="area_unit",
+                    value=unit,
+                    unit=unit,
+                    reason=str(error),
+                )
+            )
+    sites["area_ha"] = area
