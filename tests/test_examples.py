@@ -15,6 +15,7 @@ import pandas as pd
 import pytest
 
 from ecoplan import Zone
+from ecoplan.accounting.balance import node_balances
 from ecoplan.accounting.indicators import compute_indicators
 from ecoplan.errors import EcoplanError
 from ecoplan.examples import DEFAULT, example_path, names
@@ -159,8 +160,9 @@ def test_dalian_indicators_worked_by_hand() -> None:
     assert indicator(example, "fly_ash_utilisation_rate") == pytest.approx(40.0, rel=RELATIVE)
     # used: fly ash 532 t/d, bottom ash 45,600 t, gypsum 37,000 t, other 36,000 t;
     # generated: fly ash 1,330 t/d, bottom ash 76,000 t, gypsum 74,000 t, other 80,000 t
+    # plus the rejects of the paper (1,000 t) and wood (500 t) recyclers, all landfilled
     used = 532 * hours + 45_600 + 37_000 + 36_000
-    generated = 1330 * hours + 76_000 + 74_000 + 80_000
+    generated = 1330 * hours + 76_000 + 74_000 + 80_000 + 1_000 + 500
     assert indicator(example, "solid_waste_utilisation_rate") == pytest.approx(
         100 * used / generated, rel=1e-6
     )
@@ -174,6 +176,74 @@ def test_dalian_indicators_worked_by_hand() -> None:
         r for r in compute_indicators(example) if r.indicator_id == "coal_gangue_utilisation_rate"
     )
     assert not coal_gangue.computable
+
+
+def test_dalian_material_indicators_count_coal_mass() -> None:
+    example = zone("dalian")
+    gdp = 400e8
+    coal = 108.9e4 * 7_000 / 5_000  # 108.9 万tce of raw coal at 5,000 kcal/kg
+    limestone = round(74_000 * 100.086 / 172.164)  # CaCO3 for 74,000 t CaSO4·2H2O
+    binder, aggregate = 24_000, round(200_000 - 532 * 5500 / 24 - 24_000)  # ash products
+    goods = 500 * 365 + 300_000 * 1.0 * 365 / 1000  # households: MSW plus food eaten
+    assert (coal, limestone, aggregate, goods) == (1_524_600, 43_019, 54_083, 292_000)
+    virgin = 150e4 + coal + limestone + binder + aggregate
+    material_input = virgin + 20e4 + goods  # ferrous scrap; goods have no stated origin
+    assert indicator(example, "materials_productivity") == pytest.approx(
+        gdp / material_input, rel=RELATIVE
+    )
+    # recycled: scrap 200,000 t plus the net intake of secondary material at process nodes,
+    # fly ash 532 t/d into ash products, MSW 500 t/d collected, paper 8,000 t, wood 4,000 t
+    recycled = 20e4 + 532 * 5500 / 24 + 500 * 365 + 8_000 + 4_000
+    assert indicator(example, "virgin_to_recycled_ratio") == pytest.approx(
+        virgin / recycled, rel=RELATIVE
+    )
+    # the resource output rate leaves category fuel, the raw coal, out
+    assert indicator(example, "resource_output_rate") == pytest.approx(
+        gdp / (virgin - coal), rel=RELATIVE
+    )
+
+
+def test_dalian_balances_flag_only_the_wastewater_plant() -> None:
+    example = zone("dalian")
+    balances = node_balances(example).set_index(["node_id", "dimension"])
+    flagged = balances[balances["flagged"]]
+    assert list(flagged.index) == [("wwtp", "mass")]
+    # its only mass flow is the sludge, 27 t/d all year, taken out of wastewater in m³
+    assert flagged.loc[("wwtp", "mass"), "residual"] == pytest.approx(-27 * 365, rel=RELATIVE)
+    notes = example.nodes.set_index("node_id")["note"]
+    assert "counts by volume only" in notes["wwtp"]
+    assert "counts by volume only" in example.info["description"]
+
+
+def test_dalian_power_plant_balances_worked_by_hand() -> None:
+    balances = node_balances(zone("dalian")).set_index(["node_id", "dimension"])
+    coal = 108.9e4 * 7_000 / 5_000
+    gypsum = 74_000
+    ash = 1330 * 5500 / 24 + 76_000
+    co2_limestone = round(gypsum * 44.009 / 172.164)  # CaCO3 -> CaO + CO2
+    # H 3.3 % burnt to water (x 18.015 / 2.016), moisture 11 %, nitrogen 0.9 % as N2
+    flue_gas = round(coal * (0.033 * 18.015 / 2.016 + 0.11 + 0.009))
+    # S 1 % of the coal less the S in the gypsum, as SO2
+    so2 = round((0.01 * coal - gypsum * 32.06 / 172.164) * 64.058 / 32.06)
+    outputs = ash + gypsum + 290e4 + co2_limestone + flue_gas + so2
+    plant = balances.loc[("power_plant", "mass")]
+    assert plant["outputs"] == pytest.approx(outputs, rel=RELATIVE)
+    # the gypsum's water of crystallisation (2 H2O) comes from fresh water counted in m³
+    crystal_water = gypsum * 36.03 / 172.164
+    assert plant["residual"] == pytest.approx(-crystal_water, abs=2)
+    assert abs(plant["relative_residual"]) == pytest.approx(0.0039, abs=1e-4)
+    # conversion losses: 108.9 万tce x 29.3076 GJ/tce / 3.6 GJ/MWh less 3.3 TWh electricity
+    energy = balances.loc[("power_plant", "energy")]
+    assert energy["inputs"] == pytest.approx(108.9e4 * 29.3076 / 3.6, rel=RELATIVE)
+    assert energy["residual"] == pytest.approx(0, abs=1)
+
+
+def test_dalian_balancing_items_are_assumed() -> None:
+    flows = zone("dalian").flows
+    balancing = flows[flows["flow_id"].str.startswith("B")]
+    assert len(balancing) == 17
+    assert balancing["assumed"].astype(bool).all()
+    assert balancing["note"].str.len().gt(40).all()
 
 
 # --- Kalundborg ------------------------------------------------------------------------------

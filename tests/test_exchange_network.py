@@ -335,3 +335,69 @@ def test_indicator_change(make_zone: Callable[..., Zone]) -> None:
     assert table.loc["fly_ash_utilisation_rate", "before"] == pytest.approx(20.0)
     assert table.loc["fly_ash_utilisation_rate", "after"] == pytest.approx(80.0)
     assert table.loc["fly_ash_utilisation_rate", "change"] == pytest.approx(60.0)
+
+
+@pytest.mark.parametrize("solver", SOLVERS)
+def test_request_without_quantity_takes_any_amount(solver: str) -> None:
+    # R1 states no quantity, so it takes all it is offered: A (30 t) and B (20 t) both go to R1
+    # at 4/t rather than B to R2 at 3/t. R2 states 5 t, which binds: C (8 t) sends 5 t there at
+    # 6/t and its other 3 t to R1 at 1/t. Net saving 30 × 4 + 20 × 4 + 5 × 6 + 3 × 1 = 233.
+    offers = offers_of({"A": 30.0, "B": 20.0, "C": 8.0})
+    requests = listings({"R1": float("nan"), "R2": 5.0})
+    arcs = candidates(
+        [
+            ("A", "R1", 4.0, float("nan")),
+            ("B", "R1", 4.0, float("nan")),
+            ("B", "R2", 3.0, 5.0),
+            ("C", "R2", 6.0, 5.0),
+            ("C", "R1", 1.0, float("nan")),
+        ]
+    )
+
+    result = optimise_exchange(offers, requests, arcs, solver=solver)
+
+    assert result.status == ExchangeStatus.OPTIMAL
+    assert result.objective == pytest.approx(233.0, rel=1e-6)
+    flows = flows_of(result)
+    assert flows[("A", "R1")] == pytest.approx(30.0, rel=1e-6)
+    assert flows[("B", "R1")] == pytest.approx(20.0, rel=1e-6)
+    assert flows[("C", "R2")] == pytest.approx(5.0, rel=1e-6)
+    assert flows[("C", "R1")] == pytest.approx(3.0, rel=1e-6)
+    assert any("1 request(s) without a stated quantity" in note for note in result.notes)
+
+
+def test_offer_without_quantity_left_out() -> None:
+    # B's quantity is unknown: it cannot be allocated, is named in the notes, and its
+    # disposal stays unknown (NaN), never zero. A (10 t) goes to R1 at 2/t: 20.
+    offers = offers_of({"A": 10.0, "B": float("nan")})
+    arcs = candidates([("A", "R1", 2.0, float("nan")), ("B", "R1", 9.0, float("nan"))])
+    result = optimise_exchange(offers, listings({"R1": float("nan")}), arcs)
+    assert result.objective == pytest.approx(20.0, rel=1e-9)
+    assert set(flows_of(result)) == {("A", "R1")}
+    assert any("B" in note and "1 offer(s)" in note for note in result.notes)
+    disposal = result.disposal.set_index("offer_id")["quantity"]
+    assert disposal["A"] == pytest.approx(0.0, abs=1e-9)
+    assert np.isnan(disposal["B"])
+
+
+def test_firm_request_needs_quantity() -> None:
+    offers = offers_of({"A": 10.0})
+    arcs = candidates([("A", "R1", 2.0, 10.0)])
+    with pytest.raises(ExchangeError, match="R1"):
+        optimise_exchange(offers, listings({"R1": float("nan")}), arcs, firm_requests=["R1"])
+
+
+def test_components_solved_apart_agree(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Chunks of at most 5 arcs split the graph into many solves; the optimum must equal the
+    # single LP's (dual simplex) to 1e-6, and every offer's exchanges stay within its supply.
+    from ecoplan.exchange import mincostflow
+
+    offers, requests, arcs = random_instance(5, 120)
+    reference = optimise_exchange(offers, requests, arcs, solver="lp-simplex")
+    monkeypatch.setattr(mincostflow, "CHUNK_ARCS", 5)
+    split = optimise_exchange(offers, requests, arcs, solver="mcf")
+    assert split.objective == pytest.approx(reference.objective, rel=1e-6)
+    sent = split.exchanges.groupby("offer_id")["quantity"].sum()
+    supply = offers.set_index("listing_id")["quantity"]
+    # Quantities are rounded to about 12 digits of the total for the integer solver.
+    assert (sent <= supply[sent.index] + 1e-6).all()

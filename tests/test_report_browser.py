@@ -9,7 +9,10 @@ from urllib.parse import urlparse
 
 import pytest
 
+from ecoplan.examples import example_path
+from ecoplan.io import read_zone
 from ecoplan.plan import run_plan
+from exchange_zone import exchange_zone
 from test_plan import hand_zone
 
 pytestmark = pytest.mark.browser
@@ -22,6 +25,8 @@ ENGLISH_HEADINGS = [
     "Sankey diagrams",
     "Node balances",
     "Durable stocks",
+    "By-product exchange",
+    "Energy strategy",
     "Data sources",
 ]
 CHINESE_HEADINGS = [
@@ -31,6 +36,8 @@ CHINESE_HEADINGS = [
     "桑基图",
     "节点平衡",
     "耐用品存量",
+    "副产品交换",
+    "能源战略",
     "数据来源",
 ]
 
@@ -136,6 +143,62 @@ def test_chinese_browser_gets_chinese(browser: Any, report: Path) -> None:
     try:
         assert opened.visible_headings() == CHINESE_HEADINGS
         opened.wait_for_charts("zh_CN")
+        assert opened.remote_requests == []
+        assert opened.errors == []
+    finally:
+        opened.context.close()
+
+
+@pytest.fixture(scope="module")
+def exchange_report(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return run_plan(exchange_zone(), tmp_path_factory.mktemp("exchange")).report_path
+
+
+@pytest.fixture(scope="module")
+def dalian_report(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    zone = read_zone(example_path("dalian"))
+    return run_plan(zone, tmp_path_factory.mktemp("dalian")).report_path
+
+
+@pytest.mark.parametrize(("locale", "lang"), [("en-GB", "en"), ("zh-CN", "zh_CN")])
+def test_exchange_map_and_sankeys_render(
+    browser: Any, exchange_report: Path, locale: str, lang: str
+) -> None:
+    opened = OpenedPage(browser, exchange_report, locale=locale)
+    try:
+        opened.wait_for_charts(lang)
+        body = opened.page.locator(f'main[data-lang="{lang}"]')
+        for key in ("exchange-map", "exchange-sankey-before-mass", "exchange-sankey-after-mass"):
+            assert body.locator(f'.chart[data-chart="{key}"] svg.main-svg').count() >= 1, key
+        table = body.locator("table.exchanges tbody tr")
+        assert table.count() == 1
+        expected = "水泥厂" if lang == "zh_CN" else "Cement works"
+        assert expected in table.inner_text()
+        sankey = body.locator('.chart[data-chart="exchange-sankey-after-mass"]').inner_text()
+        assert ("处置" if lang == "zh_CN" else "Disposal") in sankey
+        assert opened.remote_requests == []
+        assert opened.errors == []
+    finally:
+        opened.context.close()
+
+
+@pytest.mark.parametrize(("locale", "lang"), [("en-GB", "en"), ("zh-CN", "zh_CN")])
+def test_energy_charts_render(browser: Any, dalian_report: Path, locale: str, lang: str) -> None:
+    opened = OpenedPage(browser, dalian_report, locale=locale)
+    try:
+        opened.wait_for_charts(lang)
+        body = opened.page.locator(f'main[data-lang="{lang}"]')
+        for key in (
+            "energy-shares-diversified",
+            "energy-cost",
+            "energy-co2",
+            "energy-leastcost-diversified",
+        ):
+            assert body.locator(f'.chart[data-chart="{key}"] svg.main-svg').count() >= 1, key
+        headings = body.locator("#energy-" + lang + " h3").all_inner_texts()
+        assert ("能源结构" if lang == "zh_CN" else "Energy portfolio per year") in headings[0]
+        pinch = body.locator(f"#energy-{lang} .unavailable").inner_text()
+        assert ("热物流" if lang == "zh_CN" else "heat streams") in pinch
         assert opened.remote_requests == []
         assert opened.errors == []
     finally:

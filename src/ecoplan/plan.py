@@ -5,7 +5,10 @@
 - ``report.html``: the self-contained report, in Chinese and English;
 - ``results.json``: every numeric result, each quantity with its unit;
 - ``tables/*.csv``: the result tables (balances, totals by type and by stage, indicators,
-  targets, durable stocks), one row per row of the matching ``results.json`` section.
+  targets, durable stocks, by-product exchange, energy strategy), one row per row of the
+  matching ``results.json`` section;
+- ``exchange.geojson``: the listings as points and the recommended exchanges as lines, when
+  the zone has located listings.
 
 A section whose analysis is missing or cannot run on the zone is marked not available, with
 the reason, in all three; it never holds made-up numbers.
@@ -23,10 +26,13 @@ from typing import Any
 import pandas as pd
 
 from ecoplan import __version__
+from ecoplan.errors import EcoplanError
 from ecoplan.i18n import N_, _
 from ecoplan.model.zone import Zone
 from ecoplan.progress import ProgressCallback, silent
-from ecoplan.report import charts
+from ecoplan.report import charts, energy_charts, exchange_charts
+from ecoplan.report import energy as energy_report
+from ecoplan.report import exchange as exchange_report
 from ecoplan.report import sections as analyses
 from ecoplan.report.render import render_report
 from ecoplan.report.summary import data_sources, names_by_locale, zone_summary
@@ -34,7 +40,15 @@ from ecoplan.units import CANONICAL_LABEL
 
 logger = logging.getLogger(__name__)
 
-TABLES = ("balances", "totals_by_type", "totals_by_stage", "indicators", "targets", "durables")
+ACCOUNT_TABLES = (
+    "balances",
+    "totals_by_type",
+    "totals_by_stage",
+    "indicators",
+    "targets",
+    "durables",
+)
+TABLES = (*ACCOUNT_TABLES, *exchange_report.EXCHANGE_TABLES, *energy_report.ENERGY_TABLES)
 """Result sections written as CSV tables, in report order."""
 
 STEPS = (
@@ -45,6 +59,12 @@ STEPS = (
     (N_("Computing indicators"), "indicators"),
     (N_("Checking targets"), "targets"),
     (N_("Projecting durable stocks"), "durables"),
+    (N_("Matching by-product offers and requests"), "exchange_matching"),
+    (N_("Optimising the exchange network"), "exchange_network"),
+    (N_("Working out the energy portfolio worksheet"), "energy_worksheet"),
+    (N_("Sampling energy uncertainty (Monte Carlo)"), "energy_bands"),
+    (N_("Solving the least-cost energy portfolio"), "energy_leastcost"),
+    (N_("Targeting heat recovery (pinch analysis)"), "energy_pinch"),
     (N_("Drawing charts"), "charts"),
     (N_("Writing tables and results"), "results"),
     (N_("Writing the report"), "report"),
@@ -81,7 +101,7 @@ def run_plan(zone: Zone, out_dir: Path, progress: ProgressCallback = silent) -> 
     step()
     summary = zone_summary(zone)
     sections: dict[str, analyses.Section] = {}
-    for name in TABLES:
+    for name in ACCOUNT_TABLES:
         step()
         if name == "targets":
             sections[name] = analyses.targets(zone, sections["indicators"])
@@ -89,13 +109,33 @@ def run_plan(zone: Zone, out_dir: Path, progress: ProgressCallback = silent) -> 
             sections[name] = getattr(analyses, name)(zone)
 
     step()
+    matched = match_exchange(zone)
+    step()
+    exchange = optimise_exchange_network(zone, matched)
+    sections.update(exchange_report.exchange_sections(zone, exchange))
+
+    step()
+    sections.update(energy_report.worksheet_sections(zone))
+    step()
+    sections["energy_bands"] = energy_report.bands_section(zone, sections["energy_shares"])
+    step()
+    sections.update(energy_report.leastcost_sections(zone))
+    step()
+    sections["energy_pinch"], pinch = energy_report.zone_pinch(zone)
+
+    step()
     figures = draw_charts(zone, sections)
+    if isinstance(exchange, exchange_report.ExchangeAnalysis):
+        names = exchange_report.Names(zone)
+        figures["exchange"] = exchange_charts.exchange_charts(exchange, names)
+    figures["pinch"] = energy_charts.pinch_charts(pinch)
 
     step()
     out_dir.mkdir(parents=True, exist_ok=True)
     results = results_document(zone, summary, sections)
     results_path = write_results(results, out_dir / "results.json")
     tables = write_tables(sections, out_dir / "tables")
+    exchange_report.write_exchange_geojson(exchange, out_dir / "exchange.geojson")
 
     step()
     report_path = render_report(
@@ -111,6 +151,24 @@ def run_plan(zone: Zone, out_dir: Path, progress: ProgressCallback = silent) -> 
     )
 
 
+def match_exchange(zone: Zone) -> exchange_report.ExchangeAnalysis | analyses.Section:
+    """Return the zone's listings and candidates, or a section that says why there are none."""
+    try:
+        return exchange_report.match_listings(zone)
+    except EcoplanError as error:
+        logger.warning("by-product exchange not matched: %s", error)
+        return analyses.unavailable("{message}", message=str(error))
+
+
+def optimise_exchange_network(
+    zone: Zone, matched: exchange_report.ExchangeAnalysis | analyses.Section
+) -> exchange_report.ExchangeAnalysis | analyses.Section:
+    """Return ``matched`` with its optimised network, unless matching failed."""
+    if isinstance(matched, analyses.Section):
+        return matched
+    return exchange_report.optimise_network(zone, matched)
+
+
 def draw_charts(zone: Zone, sections: dict[str, analyses.Section]) -> dict[str, list[Any]]:
     """Return the report's charts, grouped by report section."""
     return {
@@ -118,6 +176,10 @@ def draw_charts(zone: Zone, sections: dict[str, analyses.Section]) -> dict[str, 
         "totals_by_stage": charts.totals_by_stage_charts(sections["totals_by_stage"]),
         "sankey": charts.sankey_charts(zone) or [],
         "durables": charts.durable_charts(sections["durables"]),
+        "energy_shares": energy_charts.share_charts(sections["energy_shares"]),
+        "energy_cost": energy_charts.cost_chart(sections["energy_cost"])
+        + energy_charts.co2_chart(sections["energy_emissions"], sections["energy_bands"]),
+        "energy_leastcost": energy_charts.leastcost_charts(sections["energy_leastcost_shares"]),
     }
 
 
@@ -181,5 +243,5 @@ def csv_cell(value: Any) -> Any:
     if isinstance(value, dict) and set(value) == {"en", "zh_CN"}:
         return value["en"]
     if isinstance(value, dict):
-        return json.dumps(value, ensure_ascii=False)
+        return json.dumps(value, ensure_ascii=False) if value else None
     return value

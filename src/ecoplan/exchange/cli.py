@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import math
 from pathlib import Path
 from typing import Any
 
@@ -45,6 +46,12 @@ def add_parser(subparsers: Any) -> None:
         "--road-factor", type=float, default=1.3, help=_("road over great-circle distance [1]")
     )
     parser.add_argument("--crosswalk", default=None, help=_("TRI transfer-class crosswalk CSV"))
+    parser.add_argument(
+        "--disposal-cost",
+        type=float,
+        default=None,
+        help=_("assumed disposal cost of mass offers that state none [currency per t]"),
+    )
     parser.add_argument("--db", default=None, help=_("database URL (default: the local SQLite)"))
     parser.set_defaults(handler=run)
 
@@ -52,6 +59,7 @@ def add_parser(subparsers: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     """Run the command: read the source, match, optimise if possible, write the results."""
     offers, requests, table = _listings(args)
+    offers, assumed = _assume_disposal_cost(offers, args.disposal_cost)
     candidates = find_candidates(
         offers, requests, table, road_factor=args.road_factor, max_distance_km=args.max_distance
     )
@@ -65,13 +73,20 @@ def run(args: argparse.Namespace) -> int:
         "candidates": len(candidates),
         "offers_with_candidates": int(candidates["offer_id"].nunique()),
     }
+    if assumed:
+        summary["assumed_disposal_cost"] = args.disposal_cost
+        summary["offers_with_assumed_disposal_cost"] = assumed
     summary.update(_optimise(offers, requests, candidates, out))
+    if args.source == "kalundborg":
+        summary.update(_kalundborg_recall(candidates, out))
     (out / "summary.json").write_text(json.dumps(summary, indent=1), encoding="utf-8")
     print(
         _(
             "{offers} offers, {requests} requests, {candidates} candidate exchanges; see {path}"
         ).format(path=out.resolve(), **summary)
     )
+    if "optimiser_message" in summary:
+        print(summary["optimiser_message"])
     return 0
 
 
@@ -118,7 +133,53 @@ def _optimise(
         "status": str(result.status),
         "exchanges": len(result.exchanges),
         "optimiser_message": str(result.message),
+        "totals": {
+            key: None if math.isnan(value) else value for key, value in result.totals.items()
+        },
+        "notes": list(result.notes),
     }
+
+
+def _kalundborg_recall(candidates: pd.DataFrame, out: Path) -> dict[str, Any]:
+    """Return how many known Kalundborg links the candidates and the exchanges hold."""
+    from ecoplan.exchange.sources.kalundborg import KNOWN_LINKS, recall
+
+    found, missed, extra = recall(candidates)
+    summary: dict[str, Any] = {
+        "known_links": len(KNOWN_LINKS),
+        "known_links_in_candidates": found,
+        "known_links_missed_by_candidates": missed,
+        "other_candidates": extra["offer_id"].str.cat(extra["request_id"], sep=" -> ").tolist(),
+    }
+    exchanges_file = out / "exchanges.csv"
+    exchanges = pd.read_csv(exchanges_file) if exchanges_file.exists() else pd.DataFrame()
+    if len(exchanges):
+        chosen, _missed, other = recall(exchanges)
+        summary["known_links_in_exchanges"] = chosen
+        summary["other_exchanges"] = (
+            other["offer_id"].str.cat(other["request_id"], sep=" -> ").tolist()
+        )
+    return summary
+
+
+def _assume_disposal_cost(offers: pd.DataFrame, cost: float | None) -> tuple[pd.DataFrame, int]:
+    """Return the offers with ``cost`` [currency per t] where a mass offer states none.
+
+    Returns the offers and how many got the assumed cost; without ``cost`` they are unchanged.
+    """
+    if cost is None:
+        return offers, 0
+    if not cost >= 0:
+        raise EcoplanError(
+            _("Disposal cost {value} is invalid; give a cost of 0 or more per tonne.").format(
+                value=cost
+            )
+        )
+    fill = offers["disposal_cost"].isna() & (offers["dimension"] == "mass")
+    offers = offers.copy()
+    offers.loc[fill, "disposal_cost"] = cost
+    logger.info("assumed a disposal cost of %g per t for %d offers", cost, int(fill.sum()))
+    return offers, int(fill.sum())
 
 
 def _features(

@@ -69,15 +69,19 @@ def build_linear_model(problem: NetworkProblem, integer: bool) -> linopy.Model:
 def add_request_constraints(
     model: linopy.Model, flow: linopy.Variable, problem: NetworkProblem, exchange: np.ndarray
 ) -> None:
-    """Bound each request's intake by its quantity; firm requests take exactly their quantity."""
+    """Bound each request's intake by its quantity; firm requests take exactly their quantity.
+
+    A request of unknown quantity (infinite demand) gets no bound.
+    """
     by_request = node_sum(flow, problem.arc_head, exchange, "request")
     index = by_request.coords["request"].values
     demand = xr.DataArray(problem.demand[index], coords={"request": index})
     firm = xr.DataArray(problem.firm[index], coords={"request": index})
     if bool(firm.any()):
         model.add_constraints(by_request == demand, name="firm_demand", mask=firm)
-    if not bool(firm.all()):
-        model.add_constraints(by_request <= demand, name="demand", mask=~firm)
+    capped = ~firm & np.isfinite(demand)
+    if bool(capped.any()):
+        model.add_constraints(by_request <= demand.where(capped, 0.0), name="demand", mask=capped)
 
 
 def add_link_binaries(model: linopy.Model, flow: linopy.Variable, problem: NetworkProblem) -> Any:

@@ -12,8 +12,11 @@ not covered by an exchange is bought as virgin input as today. Variables, per ye
 Constraints: the arcs leaving offer ``i`` carry at most its quantity; the arcs entering request
 ``j`` carry at most its quantity (exactly its quantity when the request is *firm*, i.e. it has no
 virgin alternative); a recovery option takes at most its capacity; an arc carries at most its
-``max_quantity``. With a fixed cost per link, a binary ``y[a]`` opens arc ``a`` and
-``x[a] <= max_quantity[a] * y[a]``, so an exchange too small to pay its fixed cost is dropped.
+``max_quantity``. A request without a stated quantity (NaN) accepts any amount: its demand is
+uncapacitated, so each offer goes to its best-saving compatible request or to disposal. An offer
+without a stated quantity cannot be allocated; it is left out and named in the notes. With a
+fixed cost per link, a binary ``y[a]`` opens arc ``a`` and ``x[a] <= max_quantity[a] * y[a]``,
+so an exchange too small to pay its fixed cost is dropped.
 
 Without fixed costs the problem is a min-cost flow (offers are sources, requests and recovery
 options transit nodes, one sink takes disposal and the filled requests), which OR-Tools' network
@@ -79,6 +82,8 @@ class NetworkProblem:
     arc_fixed_cost: np.ndarray
     arc_row: np.ndarray
     notes: list[str] = field(default_factory=list)
+    unknown_supply: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool))
+    """Offers without a stated quantity: their ``supply`` is 0 and they have no arcs."""
 
     @property
     def is_network(self) -> bool:
@@ -123,7 +128,9 @@ class ExchangeResult:
         per year]; empty unless ``status`` is ``infeasible``.
     totals
         Sums: ``saving`` [currency per year], ``fixed_cost`` [currency per year],
-        ``co2_avoided`` [t CO2e per year], ``exchanges`` (count), and per dimension
+        ``co2_avoided`` [t CO2e per year, of the exchanges with a known factor; NaN when
+        none has one], ``co2_unknown`` (count of exchanges and recoveries without a factor),
+        ``exchanges`` (count), and per dimension
         ``quantity_<dimension>`` and ``diverted_<dimension>`` [canonical unit per year].
     objective
         Net saving after fixed costs [currency per year].
@@ -160,7 +167,12 @@ def optimise_exchange(
     ----------
     offers, requests, candidates
         Tables of :func:`ecoplan.exchange.matching.find_candidates`'s contract. Candidates
-        whose ``net_saving`` is NaN are dropped and counted in the notes.
+        whose ``net_saving`` is NaN are dropped and counted in the notes. A request whose
+        ``quantity`` is NaN accepts any amount (uncapacitated demand; counted in the notes),
+        so each offer goes to its best-saving compatible request or to disposal; stated
+        quantities stay binding. An offer whose ``quantity`` is NaN is left out (named in the
+        notes; its disposal quantity stays NaN). A candidate whose ``max_quantity`` is NaN
+        may carry up to the smaller of the stated offer and request quantities.
     fixed_cost_per_link
         Cost of setting up an exchange [currency per year], one number for every link or one
         per candidate row; links with a positive fixed cost make the problem mixed-integer.
@@ -174,7 +186,7 @@ def optimise_exchange(
         unit delivered, net of product revenue] and optionally co2_avoided [t CO2e per unit].
     firm_requests
         True if every request must be filled in full (no virgin alternative), or the
-        listing ids of those that must.
+        listing ids of those that must. A firm request needs a stated quantity.
     time_limit
         Time limit of the LP and MIP solvers [s].
 
@@ -254,20 +266,23 @@ def build_problem(
 
     offer_ids = offers["listing_id"].to_numpy(dtype=object)
     request_ids = requests["listing_id"].to_numpy(dtype=object)
-    supply = known_quantities(offers, "offers")
-    demand = known_quantities(requests, "requests")
     firm = firm_mask(request_ids, firm_requests)
-
     notes: list[str] = []
-    exchange = exchange_arcs(offer_ids, request_ids, candidates, fixed_cost_per_link, notes)
+    supply = offer_quantities(offers, notes)
+    demand = request_quantities(requests, firm, notes)
+
+    exchange = exchange_arcs(
+        offer_ids, request_ids, (supply, demand), candidates, fixed_cost_per_link, notes
+    )
     recovery = recovery_arcs(offers, recovery_options, notes)
     arcs = {key: np.concatenate([exchange[key], recovery[key]]) for key in exchange}
+    arcs = drop_losing_arcs(arcs, firm, notes)
     option_ids, option_capacity = recovery_capacities(recovery_options)
 
     logger.debug("built the exchange arrays in %.3f s", time.perf_counter() - started)
     return NetworkProblem(
         offer_ids=offer_ids,
-        supply=supply,
+        supply=np.nan_to_num(supply, nan=0.0),
         request_ids=request_ids,
         demand=demand,
         firm=firm,
@@ -282,6 +297,7 @@ def build_problem(
         arc_fixed_cost=arcs["fixed_cost"].astype(float),
         arc_row=arcs["row"].astype(np.int64),
         notes=notes,
+        unknown_supply=np.isnan(supply),
     )
 
 
@@ -296,10 +312,10 @@ def require_columns(frame: pd.DataFrame, columns: tuple[str, ...], table: str) -
         )
 
 
-def known_quantities(frame: pd.DataFrame, table: str) -> np.ndarray:
-    """Return ``frame.quantity`` [canonical unit per year], raising if one is missing or < 0."""
+def quantities(frame: pd.DataFrame, table: str) -> np.ndarray:
+    """Return ``frame.quantity`` [canonical unit per year], NaN where unknown; raise if < 0."""
     quantity = pd.to_numeric(frame["quantity"], errors="coerce").to_numpy(dtype=float)
-    bad = ~np.isfinite(quantity) | (quantity < 0)
+    bad = (quantity < 0) | np.isinf(quantity)
     if bad.any():
         ids = ", ".join(map(str, frame["listing_id"].to_numpy()[bad][:5]))
         raise ExchangeError(
@@ -308,6 +324,48 @@ def known_quantities(frame: pd.DataFrame, table: str) -> np.ndarray:
             ).format(table=table, ids=ids)
         )
     return quantity
+
+
+def offer_quantities(offers: pd.DataFrame, notes: list[str]) -> np.ndarray:
+    """Return each offer's quantity [canonical unit per year]; NaN ones are named in ``notes``."""
+    supply = quantities(offers, "offers")
+    unknown = np.isnan(supply)
+    if unknown.any():
+        notes.append(
+            _(
+                "{count} offer(s) without a stated quantity were left out of the network: {ids}."
+            ).format(
+                count=int(unknown.sum()),
+                ids=", ".join(map(str, offers["listing_id"].to_numpy()[unknown][:10])),
+            )
+        )
+    return supply
+
+
+def request_quantities(requests: pd.DataFrame, firm: np.ndarray, notes: list[str]) -> np.ndarray:
+    """Return each request's quantity [canonical unit per year]; an unknown one is infinite.
+
+    A request without a stated quantity accepts any amount (uncapacitated demand), which is
+    counted in ``notes``; a firm request must state its quantity.
+    """
+    demand = quantities(requests, "requests")
+    unknown = np.isnan(demand)
+    if (unknown & firm).any():
+        ids = ", ".join(map(str, requests["listing_id"].to_numpy()[unknown & firm][:5]))
+        raise ExchangeError(
+            _(
+                "The firm requests {ids} have no stated quantity; give each a quantity, or "
+                "do not make them firm."
+            ).format(ids=ids)
+        )
+    if unknown.any():
+        notes.append(
+            _(
+                "{count} request(s) without a stated quantity were treated as accepting any "
+                "amount (uncapacitated demand)."
+            ).format(count=int(unknown.sum()))
+        )
+    return np.where(unknown, np.inf, demand)
 
 
 def firm_mask(request_ids: np.ndarray, firm_requests: bool | Collection[str]) -> np.ndarray:
@@ -341,16 +399,27 @@ def positions(ids: pd.Series, index: np.ndarray, table: str) -> np.ndarray:
 def exchange_arcs(
     offer_ids: np.ndarray,
     request_ids: np.ndarray,
+    amounts: tuple[np.ndarray, np.ndarray],
     candidates: pd.DataFrame,
     fixed_cost_per_link: float | np.ndarray | pd.Series | None,
     notes: list[str],
 ) -> dict[str, np.ndarray]:
-    """Return one arc per candidate with a known net saving."""
+    """Return one arc per candidate with a known net saving and an offer of known quantity.
+
+    ``amounts`` holds the offers' supply (NaN when unknown) and the requests' demand
+    (infinite when unknown). A candidate without ``max_quantity`` may carry up to the smaller
+    of its offer's supply and its request's demand.
+    """
+    tails = positions(candidates["offer_id"], offer_ids, "offers")
+    heads = positions(candidates["request_id"], request_ids, "requests")
+    supply, demand = amounts
     saving = pd.to_numeric(candidates["net_saving"], errors="coerce").to_numpy(dtype=float)
     capacity = pd.to_numeric(candidates["max_quantity"], errors="coerce").to_numpy(dtype=float)
+    capacity = np.where(np.isnan(capacity), np.minimum(supply[tails], demand[heads]), capacity)
     fixed = fixed_costs(fixed_cost_per_link, len(candidates))
+    offered = np.isfinite(supply[tails])
     usable = np.isfinite(saving) & np.isfinite(capacity) & (capacity > 0)
-    dropped = int((~usable).sum())
+    dropped = int((~usable & offered).sum())
     if dropped:
         notes.append(
             _("{count} candidate(s) without a known net saving or capacity were left out.").format(
@@ -359,19 +428,44 @@ def exchange_arcs(
         )
         logger.info("left out %d candidates without net saving or capacity", dropped)
 
-    rows = np.flatnonzero(usable)
-    chosen = candidates.iloc[rows]
-    co2 = chosen["co2_avoided"] if "co2_avoided" in chosen else pd.Series(np.nan, chosen.index)
+    rows = np.flatnonzero(usable & offered)
+    co2 = (
+        pd.to_numeric(candidates["co2_avoided"], errors="coerce").to_numpy(dtype=float)[rows]
+        if "co2_avoided" in candidates
+        else np.full(len(rows), np.nan)
+    )
     return {
         "kind": np.zeros(len(rows), dtype=np.int8),
-        "tail": positions(chosen["offer_id"], offer_ids, "offers"),
-        "head": positions(chosen["request_id"], request_ids, "requests"),
+        "tail": tails[rows],
+        "head": heads[rows],
         "capacity": capacity[rows],
         "saving": saving[rows],
-        "co2": pd.to_numeric(co2, errors="coerce").to_numpy(dtype=float),
+        "co2": co2,
         "fixed_cost": fixed[rows],
         "row": rows,
     }
+
+
+def drop_losing_arcs(
+    arcs: dict[str, np.ndarray], firm: np.ndarray, notes: list[str]
+) -> dict[str, np.ndarray]:
+    """Drop the arcs whose net saving is zero or less, unless they lead to a firm request.
+
+    Such an arc never raises the net saving, so the optimum is the same without it, and an
+    exchange that saves nothing is not recommended.
+    """
+    exchange = arcs["kind"] == 0
+    padded = np.append(firm, False)
+    to_firm = padded[np.where(exchange, arcs["head"], -1).astype(np.int64)]
+    keep = (arcs["saving"] > 0) | to_firm
+    losing = int((exchange & ~keep).sum())
+    if losing:
+        notes.append(
+            _(
+                "{count} candidate(s) with a net saving of zero or less were not recommended."
+            ).format(count=losing)
+        )
+    return {key: values[keep] for key, values in arcs.items()}
 
 
 def fixed_costs(value: float | np.ndarray | pd.Series | None, count: int) -> np.ndarray:
@@ -424,7 +518,7 @@ def recovery_arcs(
                 count=int((~known).sum())
             )
         )
-    pairs = pairs[known]
+    pairs = pairs[known & pairs["quantity"].notna()]
 
     co2 = pairs["co2_avoided"] if "co2_avoided" in pairs else pd.Series(np.nan, pairs.index)
     return {

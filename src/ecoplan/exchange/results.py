@@ -98,8 +98,9 @@ def assemble_result(
     recovery = recovery[RECOVERY_COLUMNS].reset_index(drop=True)
 
     sent = np.bincount(problem.arc_tail, weights=solution.flow, minlength=len(problem.offer_ids))
+    left = np.clip(problem.supply - sent, 0.0, None)
     disposal = pd.DataFrame(
-        {"offer_id": problem.offer_ids, "quantity": np.clip(problem.supply - sent, 0.0, None)}
+        {"offer_id": problem.offer_ids, "quantity": np.where(problem.unknown_supply, np.nan, left)}
     )
     totals = result_totals(exchanges, recovery)
     message = _("Optimal: {count} exchange(s), net saving {saving:,.0f} per year.").format(
@@ -121,12 +122,21 @@ def assemble_result(
     )
 
 
+def known_sum(*columns: pd.Series) -> float:
+    """Return the sum of the known values of ``columns``; NaN when none is known."""
+    values = pd.concat([pd.to_numeric(column, errors="coerce") for column in columns])
+    return float(values.sum(min_count=1))
+
+
 def result_totals(exchanges: pd.DataFrame, recovery: pd.DataFrame) -> dict[str, float]:
     """Return the sums of an optimal result (see :class:`ExchangeResult`)."""
     totals = {
         "saving": float(exchanges["saving"].sum() + recovery["saving"].sum()),
         "fixed_cost": float(exchanges["fixed_cost"].sum()),
-        "co2_avoided": float(exchanges["co2_avoided"].sum() + recovery["co2_avoided"].sum()),
+        "co2_avoided": known_sum(exchanges["co2_avoided"], recovery["co2_avoided"]),
+        "co2_unknown": float(
+            exchanges["co2_avoided"].isna().sum() + recovery["co2_avoided"].isna().sum()
+        ),
         "exchanges": float(len(exchanges)),
     }
     moved = pd.concat(
@@ -151,7 +161,12 @@ def empty_result(
         solver=solution.solver if solution else "",
         exchanges=pd.DataFrame(columns=EXCHANGE_COLUMNS),
         recovery=pd.DataFrame(columns=RECOVERY_COLUMNS),
-        disposal=pd.DataFrame({"offer_id": problem.offer_ids, "quantity": problem.supply}),
+        disposal=pd.DataFrame(
+            {
+                "offer_id": problem.offer_ids,
+                "quantity": np.where(problem.unknown_supply, np.nan, problem.supply),
+            }
+        ),
         unmet=pd.DataFrame({"request_id": [], "demand": [], "shortfall": []}),
         totals={},
         objective=float("nan"),

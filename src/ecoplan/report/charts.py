@@ -11,10 +11,11 @@ from typing import Any
 
 import plotly.graph_objects as go
 
+from ecoplan.accounting import sankey_figure
 from ecoplan.i18n import LOCALES, N_, translate
 from ecoplan.model.vocab import VOCABULARIES, label
 from ecoplan.model.zone import Zone
-from ecoplan.report.sections import Section, load
+from ecoplan.report.sections import Section
 
 logger = logging.getLogger(__name__)
 
@@ -204,8 +205,7 @@ def sankey_charts(zone: Zone) -> list[Chart] | None:
 
     Each diagram shows the base year when it has flows, else the latest year with flows.
     """
-    sankey_figure = load("ecoplan.accounting", "sankey_figure")
-    if sankey_figure is None or not zone.years:
+    if not zone.years:
         return None
 
     year = zone.base_year if zone.base_year in zone.years else zone.years[-1]

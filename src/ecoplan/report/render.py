@@ -48,6 +48,8 @@ def environment(locale: str) -> jinja2.Environment:
         newstyle=False,
     )
     env.filters["num"] = partial(format_number, locale=locale)
+    env.filters["num0"] = partial(format_number, locale=locale, pattern="#,##0")
+    env.filters["num1"] = partial(format_number, locale=locale, pattern="#,##0.0")
     env.filters["pct"] = partial(format_share, locale=locale)
     env.filters["table_label"] = partial(table_label, locale=locale)
     env.globals["label"] = partial(label, locale=locale)
@@ -60,13 +62,13 @@ def table_label(table: str, locale: str) -> str:
     return chinese if locale == "zh_CN" else english
 
 
-def format_number(value: Any, locale: str) -> str:
-    """Return a number with digit grouping and up to four decimals; "—" for no value."""
+def format_number(value: Any, locale: str, pattern: str = "#,##0.####") -> str:
+    """Return a number with digit grouping, by default up to four decimals; "—" for none."""
     if value is None:
         return "—"
     if isinstance(value, bool) or not isinstance(value, int | float):
         return str(value)
-    return str(format_decimal(value, format="#,##0.####", locale=locale))
+    return str(format_decimal(value, format=pattern, locale=locale))
 
 
 def format_share(value: float | None, locale: str) -> str:

@@ -1,18 +1,23 @@
 """Sections of the plan: each analysis of a zone, run once and kept as plain rows.
 
 A :class:`Section` contains the rows of one result table (JSON-ready, every quantity with its
-unit) or, when the analysis cannot run on this zone or in this installation, the reason.
-A section that is not available never holds made-up numbers.
+unit) or, when the analysis cannot run on this zone, the reason. A section that is not
+available never holds made-up numbers.
 """
 
 from __future__ import annotations
 
-import importlib
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from ecoplan.accounting import node_balances
+from ecoplan.accounting import totals_by_stage as compute_totals_by_stage
+from ecoplan.accounting import totals_by_type as compute_totals_by_type
+from ecoplan.accounting.indicators.registry import INDICATORS_BY_ID, compute_indicators
+from ecoplan.accounting.stocks import project_durables
+from ecoplan.accounting.targets import evaluate_targets
 from ecoplan.errors import EcoplanError
 from ecoplan.i18n import LOCALES, N_, translate
 from ecoplan.model.zone import Zone
@@ -20,9 +25,6 @@ from ecoplan.report.records import frame_records, object_records, plain
 
 logger = logging.getLogger(__name__)
 
-MISSING_ANALYSIS = N_(
-    "This analysis is not part of this installation of ecoplan ({name} is missing)."
-)
 NO_ROWS = N_("The zone has no data for this analysis.")
 
 
@@ -61,30 +63,17 @@ def unavailable(reason: str, **params: Any) -> Section:
     return Section(available=False, reason=reason, params=params)
 
 
-def load(module: str, name: str) -> Any:
-    """Return ``module.name``, or ``None`` when that analysis is not installed."""
-    try:
-        return getattr(importlib.import_module(module), name)
-    except (ModuleNotFoundError, AttributeError):
-        logger.warning("%s.%s is not available; its report section stays empty", module, name)
-        return None
+def run_section(name: str, build: Callable[[], list[dict[str, Any]]]) -> Section:
+    """Run ``build`` and wrap the rows it returns in a section.
 
-
-def run_section(module: str, name: str, build: Callable[[Any], list[dict[str, Any]]]) -> Section:
-    """Run ``build`` with the function ``module.name`` and wrap its rows in a section.
-
-    The section is not available when the function is missing, when it raises an
-    :class:`~ecoplan.errors.EcoplanError` (its message becomes the reason), or when it
-    returns no rows.
+    The section is not available when ``build`` raises an
+    :class:`~ecoplan.errors.EcoplanError` (its message becomes the reason) or returns no
+    rows. ``name`` names the analysis in the log.
     """
-    function = load(module, name)
-    if function is None:
-        return unavailable(MISSING_ANALYSIS, name=f"{module}.{name}")
-
     try:
-        rows = build(function)
+        rows = build()
     except EcoplanError as error:
-        logger.warning("%s.%s failed: %s", module, name, error)
+        logger.warning("%s failed: %s", name, error)
         return unavailable("{message}", message=str(error))
 
     if not rows:
@@ -94,41 +83,34 @@ def run_section(module: str, name: str, build: Callable[[Any], list[dict[str, An
 
 def balances(zone: Zone) -> Section:
     """Return the node balances of every year (residuals flagged above 1 %)."""
-    return run_section(
-        "ecoplan.accounting", "node_balances", lambda function: frame_records(function(zone))
-    )
+    return run_section("node balances", lambda: frame_records(node_balances(zone)))
 
 
 def totals_by_type(zone: Zone) -> Section:
     """Return inputs, outputs, internal and recycled totals per resource type and year."""
-    return run_section(
-        "ecoplan.accounting", "totals_by_type", lambda function: frame_records(function(zone))
-    )
+    return run_section("totals by type", lambda: frame_records(compute_totals_by_type(zone)))
 
 
 def totals_by_stage(zone: Zone) -> Section:
     """Return the quantities per lifecycle stage, resource type and year."""
-    return run_section(
-        "ecoplan.accounting", "totals_by_stage", lambda function: frame_records(function(zone))
-    )
+    return run_section("totals by stage", lambda: frame_records(compute_totals_by_stage(zone)))
 
 
 def indicators(zone: Zone) -> Section:
     """Return every indicator of every year with flows, with its formula and source."""
-    definitions = load("ecoplan.accounting.indicators", "INDICATORS")
     results: list[Any] = []
 
-    def build(function: Callable[..., list[Any]]) -> list[dict[str, Any]]:
+    def build() -> list[dict[str, Any]]:
         for year in zone.years or [zone.base_year]:
-            results.extend(function(zone, year))
-        return [indicator_row(result, definitions) for result in results]
+            results.extend(compute_indicators(zone, year))
+        return [indicator_row(result) for result in results]
 
-    section = run_section("ecoplan.accounting.indicators", "compute_indicators", build)
+    section = run_section("indicators", build)
     section.objects = results
     return section
 
 
-def indicator_row(result: Any, definitions: Any) -> dict[str, Any]:
+def indicator_row(result: Any) -> dict[str, Any]:
     """Return one indicator result as a row: value and unit, missing inputs, definition."""
     row = {
         "indicator_id": result.indicator_id,
@@ -140,7 +122,7 @@ def indicator_row(result: Any, definitions: Any) -> dict[str, Any]:
         "missing_text": {locale: result.missing_text(locale) for locale in LOCALES},
         "inputs": plain(result.inputs),
     }
-    definition = indicator_definition(definitions, result.indicator_id)
+    definition = indicator_definition(result.indicator_id)
     if definition is not None:
         row["name"] = {locale: definition.name(locale) for locale in LOCALES}
         row["formula"] = {locale: definition.formula_text(locale) for locale in LOCALES}
@@ -148,13 +130,9 @@ def indicator_row(result: Any, definitions: Any) -> dict[str, Any]:
     return row
 
 
-def indicator_definition(definitions: Any, indicator_id: str) -> Any:
+def indicator_definition(indicator_id: str) -> Any:
     """Return the definition of an indicator, or ``None`` when it is not listed."""
-    if definitions is None:
-        return None
-    if isinstance(definitions, dict):
-        return definitions.get(indicator_id)
-    return next((item for item in definitions if item.id == indicator_id), None)
+    return INDICATORS_BY_ID.get(indicator_id)
 
 
 def targets(zone: Zone, indicator_section: Section) -> Section:
@@ -164,9 +142,7 @@ def targets(zone: Zone, indicator_section: Section) -> Section:
     if not indicator_section.available:
         return unavailable(N_("The indicators are not available, so no target can be checked."))
     return run_section(
-        "ecoplan.accounting.targets",
-        "evaluate_targets",
-        lambda function: object_records(function(zone, indicator_section.objects)),
+        "targets", lambda: object_records(evaluate_targets(zone, indicator_section.objects))
     )
 
 
@@ -174,11 +150,7 @@ def durables(zone: Zone) -> Section:
     """Return the projected inflow, outflow and stock of each durable, year by year."""
     if zone.durables.empty:
         return unavailable(N_("The zone has no durable stocks."))
-    return run_section(
-        "ecoplan.accounting.stocks",
-        "project_durables",
-        lambda function: durable_rows(zone, function(zone)),
-    )
+    return run_section("durable stocks", lambda: durable_rows(zone, project_durables(zone)))
 
 
 def durable_rows(zone: Zone, projections: dict[str, Any]) -> list[dict[str, Any]]:

@@ -87,7 +87,14 @@ def read_tri(path: str | Path, crosswalk: str | Path) -> tuple[pd.DataFrame, pd.
             "year": rows["1. YEAR"].astype(float),
         }
     )
-    return offer_frame(offers), _requests(data)
+    # A facility may file two forms for one chemical: one offer holds their sum.
+    merged = offers.groupby("listing_id", sort=False, as_index=False).agg(
+        {
+            **{column: "first" for column in offers.columns if column != "listing_id"},
+            "quantity": "sum",
+        }
+    )
+    return offer_frame(merged), _requests(data)
 
 
 def _requests(data: pd.DataFrame) -> pd.DataFrame:

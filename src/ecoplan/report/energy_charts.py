@@ -1,0 +1,236 @@
+"""Charts of the energy section: shares per year, cost and CO2 per scenario, least cost, pinch."""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import Any
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from ecoplan.energy.pinch import PinchTargets, composite_curves_figure, grand_composite_figure
+from ecoplan.i18n import N_, translate, use_locale
+from ecoplan.model.vocab import VOCABULARIES, label
+from ecoplan.report.charts import Chart, both_locales
+from ecoplan.report.sections import Section
+
+PALETTE = (
+    "#4d4d4d",
+    "#8c6d31",
+    "#b15928",
+    "#e6550d",
+    "#843c39",
+    "#31a354",
+    "#17becf",
+    "#fdd835",
+    "#d6616b",
+    "#3182bd",
+    "#9ecae1",
+    "#08519c",
+    "#2ca25f",
+)
+TECHNOLOGY_COLOURS = dict(zip(VOCABULARIES["energy_technology"], PALETTE * 2, strict=False))
+"""One colour per worksheet technology, the same in every energy chart."""
+
+COST_PARTS = {"private_cost": N_("Private cost"), "external_cost": N_("External cost")}
+
+
+def scenario_title(scenario: str, locale: str) -> str:
+    """Return the caption of a scenario's chart in ``locale``."""
+    return translate(N_("Scenario {scenario}"), locale).format(scenario=scenario)
+
+
+def technology_label(technology: str, locale: str) -> str:
+    """Return the name of a worksheet technology in ``locale``."""
+    return label("energy_technology", technology, locale)
+
+
+def share_charts(section: Section) -> list[Chart]:
+    """Return one stacked bar chart of technology shares per year for each scenario."""
+    if not section.available:
+        return []
+    table = pd.DataFrame(section.rows)
+    return [
+        both_locales(
+            f"energy-shares-{scenario}",
+            partial(scenario_title, scenario),
+            shares_drawer(table[table["scenario"] == scenario]),
+        )
+        for scenario in sorted(table["scenario"].unique())
+    ]
+
+
+def shares_drawer(table: pd.DataFrame) -> Any:
+    """Return a function drawing the stacked shares of one scenario in a locale."""
+    wide = table.pivot_table(index="year", columns="technology", values="share", sort=False)
+    wide = wide.loc[:, wide.max() > 0]
+
+    def draw(locale: str) -> go.Figure:
+        figure = go.Figure()
+        for technology in wide.columns:
+            figure.add_bar(
+                name=technology_label(technology, locale),
+                x=wide.index,
+                y=wide[technology],
+                marker_color=TECHNOLOGY_COLOURS.get(technology),
+            )
+        figure.update_layout(
+            barmode="stack",
+            bargap=0.05,
+            xaxis_title=translate(N_("Year"), locale),
+            yaxis={"title": translate(N_("Share [%]"), locale), "range": [0, 100]},
+            height=440,
+        )
+        return figure
+
+    return draw
+
+
+def cost_chart(section: Section) -> list[Chart]:
+    """Return the private and external cost of each scenario as stacked bars, side by side."""
+    if not section.available:
+        return []
+    table = pd.DataFrame(section.rows)
+    unit = table["unit"].iloc[0]
+    first, last = table["first_year"].iloc[0], table["last_year"].iloc[0]
+
+    def draw(locale: str) -> go.Figure:
+        figure = go.Figure()
+        for column, name in COST_PARTS.items():
+            figure.add_bar(name=translate(name, locale), x=table["scenario"], y=table[column] / 1e9)
+        figure.update_layout(
+            barmode="stack",
+            yaxis_title=translate(N_("Sum {first}–{last} [10⁹ {unit}]"), locale).format(
+                first=first, last=last, unit=unit
+            ),
+            xaxis_title=translate(N_("Scenario"), locale),
+        )
+        return figure
+
+    return [
+        both_locales(
+            "energy-cost",
+            lambda locale: translate(N_("Full cost per scenario (private + external)"), locale),
+            draw,
+        )
+    ]
+
+
+def co2_chart(emissions: Section, bands: Section) -> list[Chart]:
+    """Return CO2 per year of every scenario, with its 5–95 % Monte Carlo band when given."""
+    if not emissions.available:
+        return []
+    table = pd.DataFrame(emissions.rows)
+    co2 = table[table["pollutant"] == "co2"]
+    band = pd.DataFrame(bands.rows) if bands.available else pd.DataFrame()
+
+    def draw(locale: str) -> go.Figure:
+        figure = go.Figure()
+        for scenario in sorted(co2["scenario"].unique()):
+            if len(band):
+                add_band(figure, band, scenario, locale)
+            line = co2[co2["scenario"] == scenario]
+            figure.add_scatter(
+                name=scenario, x=line["year"], y=line["emission"] / 1e6, mode="lines"
+            )
+        figure.update_layout(
+            xaxis_title=translate(N_("Year"), locale),
+            yaxis={"title": translate(N_("CO2 [Mt/a]"), locale), "rangemode": "tozero"},
+            legend={"orientation": "h", "y": -0.2},
+        )
+        return figure
+
+    return [
+        both_locales(
+            "energy-co2", lambda locale: translate(N_("CO2 emissions per scenario"), locale), draw
+        )
+    ]
+
+
+def add_band(figure: go.Figure, band: pd.DataFrame, scenario: str, locale: str) -> None:
+    """Add the 5–95 % band of CO2 of ``scenario`` as a filled area."""
+    rows = band[(band["scenario"] == scenario) & (band["quantity"] == "co2")]
+    figure.add_scatter(
+        x=rows["year"],
+        y=rows["p95"] / 1e6,
+        mode="lines",
+        line={"width": 0},
+        showlegend=False,
+        hoverinfo="skip",
+    )
+    figure.add_scatter(
+        x=rows["year"],
+        y=rows["p5"] / 1e6,
+        mode="lines",
+        line={"width": 0},
+        fill="tonexty",
+        fillcolor="rgba(93,107,117,0.18)",
+        hoverinfo="skip",
+        name=translate(N_("{scenario}: 5–95 % band"), locale).format(scenario=scenario),
+    )
+
+
+def leastcost_charts(section: Section) -> list[Chart]:
+    """Return, per scenario, the worksheet and least-cost shares side by side per year."""
+    if not section.available:
+        return []
+    table = pd.DataFrame(section.rows)
+    return [
+        both_locales(
+            f"energy-leastcost-{scenario}",
+            partial(scenario_title, scenario),
+            leastcost_drawer(table[table["scenario"] == scenario]),
+        )
+        for scenario in sorted(table["scenario"].unique())
+    ]
+
+
+def leastcost_drawer(table: pd.DataFrame) -> Any:
+    """Return a function drawing worksheet against least-cost shares of one scenario."""
+    used = table.groupby("technology")[["worksheet", "least_cost"]].max().max(axis=1) > 0
+    table = table[table["technology"].map(used)]
+
+    def draw(locale: str) -> go.Figure:
+        kinds = {
+            "worksheet": translate(N_("Worksheet"), locale),
+            "least_cost": translate(N_("Least cost"), locale),
+        }
+        figure = go.Figure()
+        for technology, rows in table.groupby("technology", sort=False):
+            x = [
+                [str(year) for year in rows["year"] for _ in kinds],
+                [kinds[kind] for _ in rows["year"] for kind in kinds],
+            ]
+            y = [row[kind] for _, row in rows.iterrows() for kind in kinds]
+            figure.add_bar(
+                name=technology_label(str(technology), locale),
+                x=x,
+                y=y,
+                marker_color=TECHNOLOGY_COLOURS.get(str(technology)),
+            )
+        figure.update_layout(
+            barmode="stack",
+            yaxis={"title": translate(N_("Share [%]"), locale), "range": [0, 100]},
+            height=460,
+        )
+        return figure
+
+    return draw
+
+
+def pinch_charts(targets: PinchTargets | None) -> list[Chart]:
+    """Return the composite and grand composite curves of the zone's heat streams."""
+    if targets is None:
+        return []
+
+    def drawer(function: Any) -> Any:
+        def draw(locale: str) -> go.Figure:
+            with use_locale(locale):
+                return function(targets)
+
+        return draw
+
+    return [
+        both_locales("pinch-composite", lambda locale: "", drawer(composite_curves_figure)),
+        both_locales("pinch-grand", lambda locale: "", drawer(grand_composite_figure)),
+    ]

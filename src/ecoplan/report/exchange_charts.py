@@ -1,0 +1,264 @@
+"""Charts of the exchange section: an offline map and the network before and after.
+
+The map is a Plotly ``scatter`` on longitude and latitude axes, so the page requests no
+tiles and no topojson; a degree of latitude is drawn ``1 / cos(latitude)`` times as long as
+a degree of longitude, so distances look the same in both directions.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+
+from ecoplan.i18n import N_, translate
+from ecoplan.report.charts import Chart, both_locales
+from ecoplan.report.exchange import ExchangeAnalysis, Names
+from ecoplan.report.records import plain
+from ecoplan.units import CANONICAL_LABEL
+
+MIN_SPAN = 0.02
+"""Smallest extent of the map in each direction [°], so a single site is not a dot in a void."""
+
+OFFER_COLOUR, REQUEST_COLOUR, EXCHANGE_COLOUR = "#c0392b", "#2471a3", "#1b6e5a"
+DISPOSAL = N_("Disposal (landfill, discharge)")
+
+
+def exchange_charts(analysis: ExchangeAnalysis | None, names: Names | None) -> list[Chart]:
+    """Return the map and, per dimension, the Sankey diagrams before and after exchanges."""
+    if analysis is None or names is None:
+        return []
+    charts = []
+    if located(analysis.offers).any() or located(analysis.requests).any():
+        charts.append(both_locales("exchange-map", lambda locale: "", map_drawer(analysis, names)))
+    charts.extend(network_charts(analysis, names))
+    return charts
+
+
+def located(listings: pd.DataFrame) -> pd.Series:
+    """Return which listings have both coordinates."""
+    return listings["longitude"].notna() & listings["latitude"].notna()
+
+
+def map_drawer(analysis: ExchangeAnalysis, names: Names) -> Any:
+    """Return a function drawing the map of sites and recommended exchanges in a locale."""
+    offers = analysis.offers[located(analysis.offers)]
+    requests = analysis.requests[located(analysis.requests)]
+    every = pd.concat([offers, requests])
+    latitude = float(every["latitude"].mean())
+
+    def draw(locale: str) -> go.Figure:
+        figure = go.Figure()
+        add_exchange_lines(figure, analysis, names, locale)
+        for table, name, colour, symbol in (
+            (offers, N_("Offer"), OFFER_COLOUR, "circle"),
+            (requests, N_("Request"), REQUEST_COLOUR, "square"),
+        ):
+            figure.add_scatter(
+                x=table["longitude"],
+                y=table["latitude"],
+                mode="markers",
+                name=translate(name, locale),
+                marker={"color": colour, "size": 11, "symbol": symbol, "opacity": 0.8},
+                text=[listing_text(row, names, locale) for _, row in table.iterrows()],
+                hoverinfo="text",
+            )
+        figure.update_layout(
+            title=translate(N_("Sites and recommended exchanges"), locale),
+            xaxis={
+                "title": translate(N_("Longitude [°]"), locale),
+                "range": padded(every["longitude"]),
+            },
+            yaxis={
+                "title": translate(N_("Latitude [°]"), locale),
+                "range": padded(every["latitude"]),
+                "scaleanchor": "x",
+                "scaleratio": 1 / math.cos(math.radians(latitude)),
+            },
+            height=560,
+            legend={"orientation": "h", "y": -0.15},
+        )
+        return figure
+
+    return draw
+
+
+def padded(values: pd.Series) -> list[float]:
+    """Return an axis range around ``values`` with a 10 % margin and at least :data:`MIN_SPAN`."""
+    low, high = float(values.min()), float(values.max())
+    margin = max((high - low) * 0.1, (MIN_SPAN - (high - low)) / 2, 0.0)
+    return [low - margin, high + margin]
+
+
+def listing_text(row: pd.Series, names: Names, locale: str) -> str:
+    """Return the hover text of a listing: who, what and how much."""
+    party = names.party(row.to_dict())[locale]
+    resource = names.resource(str(row["resource_id"]))[locale]
+    unit = CANONICAL_LABEL.get(str(row["dimension"]), "")
+    quantity = "—" if pd.isna(row["quantity"]) else f"{row['quantity']:,.0f} {unit}/a"
+    return f"{party}<br>{resource}: {quantity}"
+
+
+def add_exchange_lines(
+    figure: go.Figure, analysis: ExchangeAnalysis, names: Names, locale: str
+) -> None:
+    """Add each recommended exchange as a line, wider for more quantity, labelled mid-way."""
+    where = pd.concat([analysis.offers, analysis.requests]).drop_duplicates("listing_id")
+    where = where.set_index("listing_id")
+    exchanges = analysis.exchanges
+    largest = float(exchanges["quantity"].max()) if len(exchanges) else 1.0
+    middles: list[tuple[float, float, str]] = []
+    exchange: Any
+    for exchange in exchanges.itertuples(index=False):
+        start, end = where.loc[exchange.offer_id], where.loc[exchange.request_id]
+        ends = [start["longitude"], end["longitude"], start["latitude"], end["latitude"]]
+        if np.isnan(np.asarray(ends, dtype=float)).any():
+            continue
+        width = 2 + 8 * float(exchange.quantity) / largest
+        figure.add_scatter(
+            x=ends[:2],
+            y=ends[2:],
+            mode="lines",
+            hoverinfo="skip",
+            showlegend=False,
+            line={"color": EXCHANGE_COLOUR, "width": width},
+        )
+        unit = CANONICAL_LABEL.get(str(exchange.dimension), "")
+        text = (
+            f"{names.party(start.to_dict())[locale]} → {names.party(end.to_dict())[locale]}"
+            f"<br>{names.resource(str(start['resource_id']))[locale]}: "
+            f"{exchange.quantity:,.0f} {unit}/a"
+        )
+        middles.append(((ends[0] + ends[1]) / 2, (ends[2] + ends[3]) / 2, text))
+    if middles:
+        figure.add_scatter(
+            x=[m[0] for m in middles],
+            y=[m[1] for m in middles],
+            text=[m[2] for m in middles],
+            mode="markers",
+            hoverinfo="text",
+            name=translate(N_("Recommended exchange"), locale),
+            marker={"color": EXCHANGE_COLOUR, "size": 8, "symbol": "diamond"},
+        )
+
+
+def network_charts(analysis: ExchangeAnalysis, names: Names) -> list[Chart]:
+    """Return a Sankey diagram before and after the exchanges, per dimension offered."""
+    charts = []
+    listings = pd.concat([analysis.offers, analysis.requests]).drop_duplicates("listing_id")
+    listings = listings.set_index("listing_id", drop=False)
+    offers = analysis.offers[analysis.offers["quantity"].notna()]
+    for dimension in sorted(offers["dimension"].dropna().unique()):
+        of_dimension = offers[offers["dimension"] == dimension]
+        for after, key in ((False, "before"), (True, "after")):
+            links = party_links(network_links(analysis, of_dimension, after), listings)
+            charts.append(
+                both_locales(
+                    f"exchange-sankey-{key}-{dimension}",
+                    lambda locale: "",
+                    sankey_drawer(links, listings, names, str(dimension), after),
+                )
+            )
+    return charts
+
+
+def network_links(analysis: ExchangeAnalysis, offers: pd.DataFrame, after: bool) -> pd.DataFrame:
+    """Return links (offer id, target listing id or ``None`` for disposal, quantity).
+
+    Before, every offer goes to disposal; after, the exchanged part goes to the request and
+    the rest to disposal.
+    """
+    offer_ids = set(offers["listing_id"])
+    if not after:
+        return pd.DataFrame(
+            {"offer_id": offers["listing_id"], "target": None, "quantity": offers["quantity"]}
+        )
+    exchanges = analysis.exchanges[analysis.exchanges["offer_id"].isin(offer_ids)]
+    exchanged = pd.DataFrame(
+        {
+            "offer_id": exchanges["offer_id"],
+            "target": exchanges["request_id"],
+            "quantity": exchanges["quantity"],
+        }
+    )
+    result = analysis.result
+    left = result.disposal if result is not None else offers[["listing_id", "quantity"]]
+    left = left.rename(columns={"listing_id": "offer_id"})
+    left = left[left["offer_id"].isin(offer_ids)].assign(target=None)
+    return pd.concat([exchanged, left[["offer_id", "target", "quantity"]]], ignore_index=True)
+
+
+def party_key(listing_id: str, listings: pd.DataFrame) -> str:
+    """Return the listing's node, else its organisation, else its own id."""
+    listing = listings.loc[listing_id]
+    for column in ("node_id", "org_id"):
+        if isinstance(listing[column], str):
+            return str(listing[column])
+    return listing_id
+
+
+def party_links(links: pd.DataFrame, listings: pd.DataFrame) -> pd.DataFrame:
+    """Return ``links`` summed per party: source and target keys (target ``""`` is disposal)."""
+    keyed = pd.DataFrame(
+        {
+            "source": [party_key(offer, listings) for offer in links["offer_id"]],
+            "target": [
+                party_key(target, listings) if isinstance(target, str) else ""
+                for target in links["target"]
+            ],
+            "listing": list(links["offer_id"]),
+            "quantity": links["quantity"].astype(float),
+        }
+    )
+    keyed = keyed[keyed["quantity"] > 0]
+    summed = keyed.groupby(["source", "target"], sort=False).agg(
+        quantity=("quantity", "sum"), listing=("listing", "first")
+    )
+    return summed.reset_index()
+
+
+def sankey_drawer(
+    links: pd.DataFrame, listings: pd.DataFrame, names: Names, dimension: str, after: bool
+) -> Any:
+    """Return a function drawing the Sankey diagram of ``links`` in a locale."""
+    unit = CANONICAL_LABEL.get(dimension, "")
+    title = (
+        N_("After the exchanges: by-products [{unit}/a]")
+        if after
+        else N_("Today: by-products to disposal [{unit}/a]")
+    )
+    parties = list(dict.fromkeys([*links["source"], *links["target"][links["target"] != ""]]))
+    by_key = {key: key_listing(key, listings) for key in parties}
+
+    def draw(locale: str) -> go.Figure:
+        labels = [names.party(by_key[key])[locale] for key in parties]
+        labels.append(translate(DISPOSAL, locale))
+        position = {key: index for index, key in enumerate(parties)}
+        position[""] = len(parties)
+        figure = go.Figure(
+            go.Sankey(
+                node={"label": labels, "pad": 18, "thickness": 16},
+                link={
+                    "source": [position[key] for key in links["source"]],
+                    "target": [position[key] for key in links["target"]],
+                    "value": [plain(value) for value in links["quantity"]],
+                    "color": [
+                        "rgba(27,110,90,0.55)" if key else "rgba(120,130,138,0.45)"
+                        for key in links["target"]
+                    ],
+                },
+                valueformat=",.0f",
+            )
+        )
+        figure.update_layout(title=translate(title, locale).format(unit=unit), height=420)
+        return figure
+
+    return draw
+
+
+def key_listing(key: str, listings: pd.DataFrame) -> dict[str, Any]:
+    """Return a listing mapping that :meth:`Names.party` names as the party ``key``."""
+    return {"node_id": key, "org_id": key, "listing_id": key}
