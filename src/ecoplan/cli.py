@@ -107,7 +107,8 @@ def load_zone(spec: str | None, db: str | None = None) -> Zone:
     if spec.startswith("store:"):
         from ecoplan.store import Store
 
-        return Store(db).load(spec.removeprefix("store:"))
+        with Store(db) as store:
+            return store.load(spec.removeprefix("store:"))
     if not Path(spec).exists() and spec in examples.names():
         return read_zone(examples.example_path(spec))
     return read_zone(Path(spec))
@@ -136,11 +137,12 @@ def _import(args: argparse.Namespace) -> int:
     from ecoplan.store import Store
 
     zone = read_zone(Path(args.zone))
-    store = Store(args.db)
-    store.save(zone)
+    with Store(args.db) as store:
+        store.save(zone)
+        url = store.display_url
     print(
         _("Stored zone {zone_id} ({flows} flows) in {url}").format(
-            zone_id=zone.zone_id, flows=len(zone.flows), url=store.display_url
+            zone_id=zone.zone_id, flows=len(zone.flows), url=url
         )
     )
     return 0
@@ -150,7 +152,8 @@ def _export(args: argparse.Namespace) -> int:
     from ecoplan.io import write_zone
     from ecoplan.store import Store
 
-    zone = Store(args.db).load(args.zone_id)
+    with Store(args.db) as store:
+        zone = store.load(args.zone_id)
     path = write_zone(zone, Path(args.path))
     print(_("Written: {path}").format(path=path))
     return 0
@@ -159,10 +162,10 @@ def _export(args: argparse.Namespace) -> int:
 def _info(args: argparse.Namespace) -> int:
     from ecoplan.store import Store
 
-    store = Store(args.db)
-    print(_("Database: {url}").format(url=store.display_url))
-    for zone_id, name, flows in store.list():
-        print(f"  {zone_id}\t{name}\t" + _("{count} flows").format(count=flows))
+    with Store(args.db) as store:
+        print(_("Database: {url}").format(url=store.display_url))
+        for zone_id, name, flows in store.list():
+            print(f"  {zone_id}\t{name}\t" + _("{count} flows").format(count=flows))
     return 0
 
 
