@@ -7,6 +7,7 @@ read with pandas, the facts of the Dalian report), not taken from the builder.
 from __future__ import annotations
 
 import importlib.util
+import math
 import sys
 from pathlib import Path
 from types import ModuleType
@@ -17,9 +18,11 @@ import pytest
 from ecoplan import Zone
 from ecoplan.accounting.balance import node_balances
 from ecoplan.accounting.indicators import compute_indicators
+from ecoplan.energy.pinch import PinchTargets, problem_table
 from ecoplan.errors import EcoplanError
 from ecoplan.examples import DEFAULT, example_path, names
 from ecoplan.io import read_zone
+from ecoplan.report.exchange import ExchangeAnalysis, match_listings, optimise_network
 
 ROOT = Path(__file__).resolve().parents[1]
 REAL = ROOT.parent / "shared" / "data" / "real"
@@ -128,7 +131,11 @@ def test_dalian_facts_of_the_report() -> None:
 
 def test_dalian_landfilled_msw_is_74_percent_organic() -> None:
     flows = zone("dalian").flows.set_index("flow_id")["quantity"]
-    assert flows["S04"] / (flows["S04"] + flows["S05"]) == pytest.approx(0.74, abs=1e-5)
+    # kitchen and garden waste S04, paper S08 and wood S09 are the organic part; S05 the rest
+    organic = flows["S04"] + flows["S08"] + flows["S09"]
+    assert organic / (organic + flows["S05"]) == pytest.approx(0.74, abs=1e-5)
+    # of 170,500 t landfilled: paper 6 % and wood 2 %
+    assert (flows["S08"], flows["S09"], flows["S04"]) == (10_230, 3_410, 112_530)
 
 
 def test_dalian_every_assumed_number_has_its_basis() -> None:
@@ -244,6 +251,134 @@ def test_dalian_balancing_items_are_assumed() -> None:
     assert len(balancing) == 17
     assert balancing["assumed"].astype(bool).all()
     assert balancing["note"].str.len().gt(40).all()
+
+
+DALIAN_SITES = {
+    "power_plant": (121.840, 39.050),
+    "cement_plant": (121.950, 39.140),
+    "concrete_plant": (121.810, 39.080),
+    "wwtp": (121.820, 39.040),
+    "manufacturing": (121.790, 39.090),
+}
+"""Assumed coordinates (longitude, latitude) [°] of the Dalian builder, restated."""
+
+
+def haversine_km(west: tuple[float, float], east: tuple[float, float]) -> float:
+    """Great-circle distance on a sphere of the IUGG mean radius 6,371.0088 km."""
+    lon1, lat1, lon2, lat2 = map(math.radians, (*west, *east))
+    a = (
+        math.sin((lat2 - lat1) / 2) ** 2
+        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    )
+    return 2 * 6371.0088 * math.asin(math.sqrt(a))
+
+
+@pytest.fixture(scope="module")
+def dalian_exchange() -> ExchangeAnalysis:
+    example = zone("dalian")
+    return optimise_network(example, match_listings(example))
+
+
+def exchanged(analysis: ExchangeAnalysis, offer: str, request: str) -> pd.Series:
+    table = analysis.exchanges.set_index(["offer_id", "request_id"])
+    return table.loc[(offer, request)]
+
+
+def test_dalian_process_nodes_have_distinct_assumed_sites() -> None:
+    example = zone("dalian")
+    sites = example.sites.set_index("site_id")
+    processes = example.nodes[example.nodes["kind"] == "process"]
+    assert processes["site_id"].notna().all()
+    placed = sites.loc[processes["site_id"]]
+    assert placed["longitude"].between(121.7, 122.0).all()
+    assert placed["latitude"].between(39.0, 39.2).all()
+    assert not placed[["longitude", "latitude"]].duplicated().any()
+    assert placed["note"].str.contains("Assumed location: ").all()
+    for node_id, point in DALIAN_SITES.items():
+        site = sites.loc[processes.set_index("node_id").loc[node_id, "site_id"]]
+        assert (site["longitude"], site["latitude"]) == point
+    assert set(sites.index) >= {"ddz_original", "ddz_expansion", "eip_reserve", "dalian_landfill"}
+
+
+def test_dalian_fly_ash_to_cement_worked_by_hand(dalian_exchange: ExchangeAnalysis) -> None:
+    row = exchanged(dalian_exchange, "offer_fly_ash", "request_cement")
+    # min(offer 798 t/d over 5,500 h = 182,875 t, request 30,000 t)
+    assert row["quantity"] == pytest.approx(min(798 * 5500 / 24, 30_000), rel=RELATIVE)
+    # road distance = great-circle x 1.3; haulage 0.15 元/t·km; disposal 30 + clinker 180 元/t
+    road = haversine_km(DALIAN_SITES["power_plant"], DALIAN_SITES["cement_plant"]) * 1.3
+    assert road == pytest.approx(17.93, abs=0.01)
+    assert row["saving"] == pytest.approx(30_000 * (30 + 180 - 0.15 * road), rel=1e-9)
+
+
+def test_dalian_reclaimed_water_goes_to_the_nearer_user_first(
+    dalian_exchange: ExchangeAnalysis,
+) -> None:
+    # 600 万m³ offered; the power plant (400 万m³) is nearer the wastewater plant than
+    # industry (500 万m³), so it is filled first and industry gets the other 200 万m³
+    near = haversine_km(DALIAN_SITES["wwtp"], DALIAN_SITES["power_plant"])
+    far = haversine_km(DALIAN_SITES["wwtp"], DALIAN_SITES["manufacturing"])
+    assert near < far
+    power = exchanged(dalian_exchange, "offer_reclaimed", "request_cooling")
+    industry = exchanged(dalian_exchange, "offer_reclaimed", "request_reclaimed")
+    assert power["quantity"] == pytest.approx(400e4, rel=RELATIVE)
+    assert industry["quantity"] == pytest.approx(200e4, rel=RELATIVE)
+    # fresh water 2.5 元/m³ saved, less 0.15 元/m³·km over 1.3 x the great-circle distance
+    assert industry["saving"] == pytest.approx(200e4 * (2.5 - 0.15 * 1.3 * far), rel=1e-9)
+
+
+def test_dalian_exchange_totals_worked_by_hand(dalian_exchange: ExchangeAnalysis) -> None:
+    exchanges = dalian_exchange.exchanges
+    assert len(exchanges) == 14
+    mass = exchanges.loc[exchanges["dimension"] == "mass", "quantity"].sum()
+    # fly ash 30,000 + 20,000 + 20,000; bottom ash 20,000; gypsum 25,000 + 8,000;
+    # sludge 9,855 and organic waste 20,145 to the digester (30,000), 40,000 to composting;
+    # paper 10,230 and wood 3,410, all that is landfilled
+    assert mass == pytest.approx(
+        70_000 + 20_000 + 33_000 + 30_000 + 40_000 + 10_230 + 3_410, rel=RELATIVE
+    )
+    heat = exchanged(dalian_exchange, "offer_waste_heat", "request_heat")
+    # 60,000 MWh at 90 元/MWh; heat has no haulage; 0.2252 t CO2e/MWh (gas boiler replaced)
+    assert heat["saving"] == pytest.approx(60_000 * 90, rel=1e-9)
+    assert heat["co2_avoided"] == pytest.approx(60_000 * 0.2252, rel=1e-9)
+
+
+def test_dalian_indicators_after_the_exchanges(dalian_exchange: ExchangeAnalysis) -> None:
+    assert dalian_exchange.change is not None
+    change = dalian_exchange.change.set_index("indicator_id")
+    hours = 5500 / 24
+    # fly ash: 532 t/d used plus 70,000 t exchanged, of 1,330 t/d generated
+    fly_ash = change.loc["fly_ash_utilisation_rate"]
+    assert fly_ash["before"] == pytest.approx(40.0, rel=RELATIVE)
+    assert fly_ash["after"] == pytest.approx(
+        100 * (532 * hours + 70_000) / (1330 * hours), rel=1e-9
+    )
+    assert fly_ash["after"] > 55.0  # the LCEP target
+    # reclaimed water replaces fresh water: W02 800 -> 400, W01 1,200 -> 1,000 万m³
+    water = change.loc["industrial_water_reuse_rate"]
+    assert water["after"] == pytest.approx(100 * 4700 / (4700 + 400 + 1000), rel=1e-9)
+
+
+def plant_targets(streams: pd.DataFrame, org_id: str | None = None) -> PinchTargets:
+    chosen = streams if org_id is None else streams[streams["org_id"] == org_id]
+    return problem_table(chosen.reset_index(drop=True), 10.0)
+
+
+def test_dalian_pinch_targets_worked_by_hand() -> None:
+    streams = zone("dalian").tables["heat_streams"]
+    # power plant, shifted by 5 K: flue gas 135->85 (640 kW/K); condensate 40->90
+    # (1,600 kW/K), air 25->65 (600 kW/K). Intervals 135-90 +28,800, 90-85 -4,800,
+    # 85-65 -32,000, 65-40 -55,000, 40-25 -9,000 kW: cascade minimum -72,000 kW.
+    power = plant_targets(streams, "ddz_power")
+    assert (power.hot_utility, power.cold_utility) == pytest.approx((72_000, 0), abs=1e-6)
+    assert power.heat_recovery == pytest.approx(640 * 50, abs=1e-6)
+    # manufacturing: hot 6,000 + 1,250 kW, cold 5,200 + 1,650 kW; the cascade never goes
+    # negative (500, 1,300, 1,650, 1,750, 850, 400 kW), a threshold problem
+    industry = plant_targets(streams, "ddz_industry")
+    assert (industry.hot_utility, industry.cold_utility) == pytest.approx((0, 400), abs=1e-6)
+    # together: industry's 400 kW below 35 °C warms the plant's combustion air
+    site = plant_targets(streams)
+    assert (site.hot_utility, site.cold_utility) == pytest.approx((71_600, 0), abs=1e-6)
+    assert streams["note"].str.startswith("Assumed: ").all()
 
 
 # --- Kalundborg ------------------------------------------------------------------------------

@@ -53,7 +53,7 @@ def test_migrations_match_metadata(migrated: Store) -> None:
 
 def test_migrations_reach_head(migrated: Store) -> None:
     with migrated.engine.connect() as connection:
-        assert current_revision(connection) == head_revision() == "0002"
+        assert current_revision(connection) == head_revision() == "0003"
 
 
 def test_migrations_create_foreign_keys_with_cascade(migrated: Store) -> None:

@@ -19,13 +19,22 @@ from examples.dalian_balancing import (
     balancing_stocks,
 )
 from examples.dalian_combustion import combustion
+from examples.dalian_exchange import (
+    RESERVED,
+    assumed_location,
+    exchange_nodes,
+    exchange_organisations,
+    exchange_resources,
+    exchange_sites,
+)
 from examples.dalian_flows import _dalian_flows
+from examples.dalian_heat import _dalian_heat_streams
+from examples.dalian_listings import _dalian_listings
 from examples.dalian_plans import (
     _dalian_durable_series,
     _dalian_durables,
     _dalian_economy,
     _dalian_energy_demand,
-    _dalian_listings,
     _dalian_portfolio,
     _dalian_projects,
     _dalian_stocks,
@@ -49,10 +58,10 @@ def dalian_tables() -> dict[str, pd.DataFrame]:
     """Return the tables of the Dalian DDZ example zone."""
     tables: dict[str, Rows] = {
         "zone": [_dalian_zone()],
-        "sites": _dalian_sites(),
-        "organisations": _dalian_organisations(),
-        "nodes": _dalian_nodes() + balancing_nodes(),
-        "resources": _dalian_resources() + balancing_resources(),
+        "sites": _dalian_sites() + exchange_sites(),
+        "organisations": _dalian_organisations() + exchange_organisations(),
+        "nodes": _dalian_nodes() + balancing_nodes() + exchange_nodes(),
+        "resources": _dalian_resources() + balancing_resources() + exchange_resources(),
         "flows": _dalian_flows() + balancing_flows(),
         "stocks": _dalian_stocks() + balancing_stocks(),
         "durables": _dalian_durables(),
@@ -63,6 +72,7 @@ def dalian_tables() -> dict[str, pd.DataFrame]:
         "projects": _dalian_projects(),
         "energy_demand": _dalian_energy_demand(),
         "portfolio": _dalian_portfolio(),
+        "heat_streams": _dalian_heat_streams(),
     }
     return {name: pd.DataFrame(rows) for name, rows in tables.items()}
 
@@ -106,6 +116,16 @@ def _dalian_zone() -> dict[str, Any]:
 
 
 def _dalian_sites() -> Rows:
+    sites = _report_sites()
+    for site in sites:
+        if site["site_id"] in RESERVED:
+            longitude, latitude, basis = RESERVED[site["site_id"]]
+            site.update(longitude=longitude, latitude=latitude)
+            site["note"] = f"{site['note']} {assumed_location(basis)}"
+    return sites
+
+
+def _report_sites() -> Rows:
     return [
         {
             "site_id": "ddz_original",
@@ -175,7 +195,7 @@ def _dalian_organisations() -> Rows:
             industry_scheme=gb,
             industry_code="4411",
             ownership="state_owned",
-            site_id="ddz_original",
+            site_id="site_power_plant",
             note="Leads the fly ash action project. Ownership assumed.",
             source=section,
         ),
@@ -186,7 +206,7 @@ def _dalian_organisations() -> Rows:
             "utility",
             industry_scheme=gb,
             industry_code="4620",
-            site_id="ddz_original",
+            site_id="site_wwtp",
             note="Runs the two water treatment and reuse projects (lead assumed).",
             source=section,
         ),
@@ -197,7 +217,7 @@ def _dalian_organisations() -> Rows:
             "agency",
             industry_scheme=gb,
             industry_code="7820",
-            site_id="ddz_original",
+            site_id="site_transfer",
             note="Collects municipal solid waste (assumed role).",
             source=section,
         ),
@@ -208,7 +228,7 @@ def _dalian_organisations() -> Rows:
             "enterprise",
             industry_scheme=gb,
             industry_code="C",
-            site_id="ddz_original",
+            site_id="site_industry",
             note="All manufacturing tenants summed; GB/T 4754 section C.",
             source="assumed aggregate",
         ),
@@ -220,6 +240,7 @@ def _dalian_organisations() -> Rows:
             industry_scheme=gb,
             industry_code="4220",
             cluster="resource_recovery",
+            site_id="site_paper",
             note="Lead of the paper action project; the report does not name it.",
             source=section,
         ),
@@ -231,6 +252,7 @@ def _dalian_organisations() -> Rows:
             industry_scheme=gb,
             industry_code="2021",
             cluster="resource_recovery",
+            site_id="site_wood",
             note="Lead of the wood action project; the report does not name it.",
             source=section,
         ),
@@ -259,7 +281,7 @@ def _dalian_organisations() -> Rows:
             "DDZ households",
             "开发区居民",
             "household_sector",
-            site_id="ddz_original",
+            site_id="site_residential",
             source="assumed sector",
         ),
     ]
@@ -277,7 +299,7 @@ def _dalian_nodes() -> Rows:
             "燃煤热电厂",
             "process",
             org_id="ddz_power",
-            site_id="ddz_original",
+            site_id="site_power_plant",
             note=PLANT_RESIDUAL,
         ),
         _node(
@@ -286,7 +308,7 @@ def _dalian_nodes() -> Rows:
             "制造业",
             "process",
             org_id="ddz_industry",
-            site_id="ddz_original",
+            site_id="site_industry",
         ),
         _node(
             "households",
@@ -294,7 +316,7 @@ def _dalian_nodes() -> Rows:
             "居民与服务业",
             "process",
             org_id="households",
-            site_id="ddz_original",
+            site_id="site_residential",
         ),
         _node(
             "wwtp",
@@ -302,7 +324,7 @@ def _dalian_nodes() -> Rows:
             "污水处理厂",
             "process",
             org_id="ddz_water",
-            site_id="ddz_original",
+            site_id="site_wwtp",
             note=WWTP_OPEN,
         ),
         _node(
@@ -311,7 +333,7 @@ def _dalian_nodes() -> Rows:
             "生活垃圾收运",
             "process",
             org_id="ddz_sanitation",
-            site_id="ddz_original",
+            site_id="site_transfer",
         ),
         _node(
             "paper_recycling",
@@ -319,6 +341,7 @@ def _dalian_nodes() -> Rows:
             "废纸回收利用",
             "process",
             org_id="paper_recycler",
+            site_id="site_paper",
         ),
         _node(
             "wood_recycling",
@@ -326,6 +349,7 @@ def _dalian_nodes() -> Rows:
             "废木材加工",
             "process",
             org_id="wood_recycler",
+            site_id="site_wood",
         ),
         _node(
             "ash_products",

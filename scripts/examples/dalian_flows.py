@@ -362,12 +362,26 @@ def _dalian_water_flows() -> Rows:
     ]
 
 
+LANDFILLED = 182_500 - 8_000 - 4_000
+"""Municipal solid waste landfilled: flow S01 less the paper (S02) and wood (S03) [t]."""
+ORGANIC = round(LANDFILLED * 0.74)
+"""The report's 74 % organic share of landfilled municipal solid waste [t]."""
+MSW_LANDFILLED_SHARES = {
+    "waste_paper": round(LANDFILLED * 0.06),
+    "waste_wood": round(LANDFILLED * 0.02),
+}
+"""Paper and wood landfilled, assumed 6 % and 2 % of the landfilled waste [t]."""
+MSW_LANDFILLED_SHARES["organic_msw"] = ORGANIC - sum(MSW_LANDFILLED_SHARES.values())
+
+
 def _dalian_municipal_flows() -> Rows:
-    landfilled = 182_500 - 8_000 - 4_000
-    organic = round(landfilled * 0.74)
     share = (
         "74 % organic share of landfilled municipal solid waste ("
-        f"{_report('Biomass Processing')}) applied to the assumed 170,500 t landfilled"
+        f"{_report('Biomass Processing')}) applied to the assumed {LANDFILLED:,} t landfilled"
+    )
+    split = (
+        "the report counts paper and wood as biomass; assumed 6 % paper and 2 % wood of "
+        "the landfilled waste, typical of Chinese cities c. 2003 (order of magnitude)"
     )
     return [
         _flow(
@@ -403,20 +417,39 @@ def _dalian_municipal_flows() -> Rows:
             "S04",
             "msw_collection>landfill",
             "organic_msw",
-            organic,
+            MSW_LANDFILLED_SHARES["organic_msw"],
             "t",
             stage="disposal",
             source=_report("Biomass Processing"),
-            note=share,
+            note=f"kitchen and garden waste: the {ORGANIC:,} t organic ({share}) less the "
+            f"paper (S08) and wood (S09); {split}",
         ),
         _flow(
             "S05",
             "msw_collection>landfill",
             "msw",
-            landfilled - organic,
+            LANDFILLED - ORGANIC,
             "t",
             stage="disposal",
             note=f"the remaining 26 %; {share}",
+        ),
+        _flow(
+            "S08",
+            "msw_collection>landfill",
+            "waste_paper",
+            MSW_LANDFILLED_SHARES["waste_paper"],
+            "t",
+            stage="disposal",
+            note=f"paper and cardboard in the organic 74 %; {split}",
+        ),
+        _flow(
+            "S09",
+            "msw_collection>landfill",
+            "waste_wood",
+            MSW_LANDFILLED_SHARES["waste_wood"],
+            "t",
+            stage="disposal",
+            note=f"wood in the organic 74 %; {split}",
         ),
         _flow(
             "S06",

@@ -1,4 +1,4 @@
-"""Stocks, economy, energy scenarios, targets, listings and projects of the Dalian example."""
+"""Stocks, economy, energy scenarios, targets and projects of the Dalian example."""
 
 from __future__ import annotations
 
@@ -220,43 +220,6 @@ def _dalian_targets() -> Rows:
         _target("lcep_fly_ash", "fly_ash_utilisation_rate", 55, lcep),
         _target("lcep_coal_gangue", "coal_gangue_utilisation_rate", 50, lcep),
         _target("national_renewable", "renewable_share", 5.5, plan),
-    ]
-
-
-def _dalian_listings() -> Rows:
-    return [
-        {
-            "listing_id": "offer_fly_ash",
-            "kind": "offer",
-            "org_id": "ddz_power",
-            "node_id": "power_plant",
-            "resource_id": "fly_ash",
-            "amount": 798,
-            "unit": "t/d",
-            "operating_hours": 5_500,
-            "year": DALIAN_YEAR,
-            "quality": "dry fly ash; grade under GB/T 1596 to be tested",
-            "price": 0,
-            "price_unit": "元/t",
-            "site_id": "ddz_original",
-            "source": "assumed",
-            "note": "Assumed: the fly ash now sent to the ash pond (flow A02), offered free.",
-        },
-        {
-            "listing_id": "request_reclaimed",
-            "kind": "request",
-            "org_id": "ddz_industry",
-            "node_id": "manufacturing",
-            "resource_id": "reclaimed_water",
-            "amount": 500,
-            "unit": "万立方米",
-            "year": 2005,
-            "price": 1.5,
-            "price_unit": "元/m³",
-            "source": "assumed",
-            "note": "Assumed: cooling water that industry could take from the second water "
-            "reuse project, at less than the fresh-water tariff.",
-        },
     ]
 
 

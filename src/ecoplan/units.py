@@ -24,6 +24,7 @@ Sources: tce = 29.3076 GJ (GB/T 2589-2020, 7,000 kcal/kg of standard coal); toe 
 
 from __future__ import annotations
 
+import tokenize
 from functools import cache
 from typing import Any
 
@@ -123,7 +124,10 @@ def parse_unit(text: str) -> pint.Unit:
         AttributeError,
         TypeError,
         AssertionError,
+        tokenize.TokenError,
+        ZeroDivisionError,
     ) as error:
+        # Unbalanced brackets such as "t)" raise TokenError, and "0/0" ZeroDivisionError.
         raise UnitError(_("Unknown unit {unit!r}.").format(unit=text)) from error
 
 

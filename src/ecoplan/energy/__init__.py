@@ -3,7 +3,8 @@
 The entry points are :func:`ecoplan.energy.technologies.load_technologies`,
 :func:`ecoplan.energy.demand.project_demand`,
 :func:`ecoplan.energy.worksheet.compute_worksheet`, :func:`scenario_results` and
-:func:`energy_summary`.
+:func:`energy_summary`; at zone level also :func:`least_cost_for_zone` (least-cost portfolio),
+:func:`heat_streams` and :func:`zone_pinch` (heat pinch analysis of the plants).
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ import pandas as pd
 from ecoplan.energy.demand import project_demand, total_demand
 from ecoplan.energy.emissions import emissions_by_year, emissions_long, water_demand
 from ecoplan.energy.fullcost import cost_by_year, cost_per_scenario
+from ecoplan.energy.leastcost_zone import least_cost_for_zone, least_cost_problem_for_zone
+from ecoplan.energy.pinch_zone import ZonePinch, heat_streams, zone_pinch
 from ecoplan.energy.worksheet import WorksheetError, WorksheetResult, compute_worksheet
 from ecoplan.i18n import _
 
@@ -77,7 +80,12 @@ def energy_summary(zone: Any, discount_rate: float = DISCOUNT_RATE) -> dict[str,
 
 __all__ = [
     "DISCOUNT_RATE",
+    "ZonePinch",
     "emissions_by_year",
     "energy_summary",
+    "heat_streams",
+    "least_cost_for_zone",
+    "least_cost_problem_for_zone",
     "scenario_results",
+    "zone_pinch",
 ]

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 import pandas as pd
@@ -176,6 +176,8 @@ class LeastCostResult:
         fixed and running costs.
     emissions : pandas.DataFrame
         Emissions per year (rows) and pollutant (columns), in the factor's mass unit.
+    problem : LeastCostProblem or None
+        The settings that were solved, as :func:`solve_least_cost` returns them.
     """
 
     status: LeastCostStatus
@@ -186,6 +188,7 @@ class LeastCostResult:
     new_capacity: pd.Series = field(default_factory=lambda: pd.Series(dtype=float))
     annual_cost: pd.Series = field(default_factory=lambda: pd.Series(dtype=float))
     emissions: pd.DataFrame = field(default_factory=pd.DataFrame)
+    problem: LeastCostProblem | None = None
 
     @property
     def optimal(self) -> bool:
@@ -216,7 +219,8 @@ def solve_least_cost(problem: LeastCostProblem) -> LeastCostResult:
     logger.info("least-cost solve: status %s, condition %s", status, condition)
 
     if condition == "optimal":
-        return read_solution(model, parameters)
+        return replace(read_solution(model, parameters), problem=problem)
     if condition in ("infeasible", "infeasible_or_unbounded"):
-        return LeastCostResult(LeastCostStatus.INFEASIBLE, diagnose_infeasible(parameters))
-    return LeastCostResult(LeastCostStatus.FAILED, str(condition))
+        message = diagnose_infeasible(parameters)
+        return LeastCostResult(LeastCostStatus.INFEASIBLE, message, problem=problem)
+    return LeastCostResult(LeastCostStatus.FAILED, str(condition), problem=problem)

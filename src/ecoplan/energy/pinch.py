@@ -25,6 +25,9 @@ logger = logging.getLogger(__name__)
 STREAM_COLUMNS = ("supply_temperature", "target_temperature", "heat_capacity_flowrate")
 """Required columns of a stream table: [°C], [°C] and [kW/K]."""
 
+CONTRIBUTION_COLUMN = "dt_min_contribution"
+"""Optional column: a stream's own shift [K], used instead of ΔT_min / 2 where it is given."""
+
 RELATIVE_TOLERANCE = 1e-9
 """Cascade values within this share of the largest stream duty count as zero (a pinch)."""
 
@@ -90,8 +93,8 @@ def validate_streams(streams: pd.DataFrame) -> pd.DataFrame:
     Raises
     ------
     StreamError
-        When a column is missing, a value is missing, a CP is not positive, or a stream has
-        equal supply and target temperatures.
+        When a column is missing, a value is missing, a CP is not positive, a ΔT_min
+        contribution is negative, or a stream has equal supply and target temperatures.
     """
     missing = [column for column in STREAM_COLUMNS if column not in streams.columns]
     if missing:
@@ -99,7 +102,9 @@ def validate_streams(streams: pd.DataFrame) -> pd.DataFrame:
         raise StreamError(message.format(columns=missing, required=list(STREAM_COLUMNS)))
 
     table = streams.loc[:, list(STREAM_COLUMNS)].astype(float)
-    blank = table.index[table.isna().any(axis=1)].tolist()
+    if CONTRIBUTION_COLUMN in streams.columns:
+        table[CONTRIBUTION_COLUMN] = streams[CONTRIBUTION_COLUMN].astype(float)
+    blank = table.index[table[list(STREAM_COLUMNS)].isna().any(axis=1)].tolist()
     if blank:
         message = _("stream(s) {streams} have missing temperatures or CP; fill them in")
         raise StreamError(message.format(streams=blank))
@@ -108,6 +113,12 @@ def validate_streams(streams: pd.DataFrame) -> pd.DataFrame:
     if flat:
         message = _("stream(s) {streams} have a heat-capacity flowrate <= 0 kW/K; it must be > 0")
         raise StreamError(message.format(streams=flat))
+
+    own = table.get(CONTRIBUTION_COLUMN, pd.Series(np.nan, index=table.index))
+    negative = table.index[own < 0].tolist()
+    if negative:
+        message = _("stream(s) {streams} have a ΔT_min contribution < 0 K; it must be >= 0")
+        raise StreamError(message.format(streams=negative))
 
     isothermal = table.index[table["supply_temperature"] == table["target_temperature"]].tolist()
     if isothermal:
@@ -120,9 +131,17 @@ def validate_streams(streams: pd.DataFrame) -> pd.DataFrame:
 
 
 def shifted_temperatures(table: pd.DataFrame, dt_min: float) -> tuple[np.ndarray, np.ndarray]:
-    """Return the shifted upper and lower temperature of each stream [°C]."""
+    """Return the shifted upper and lower temperature of each stream [°C].
+
+    A stream moves by its ``dt_min_contribution`` [K] where the table gives one, else by
+    ``dt_min / 2``: hot streams down, cold streams up.
+    """
     hot = (table["supply_temperature"] > table["target_temperature"]).to_numpy()
-    shift = np.where(hot, -dt_min / 2, dt_min / 2)
+    half = np.full(len(table), dt_min / 2)
+    if CONTRIBUTION_COLUMN in table.columns:
+        own = table[CONTRIBUTION_COLUMN].to_numpy(dtype=float)
+        half = np.where(np.isnan(own), half, own)
+    shift = np.where(hot, -half, half)
     supply = table["supply_temperature"].to_numpy() + shift
     target = table["target_temperature"].to_numpy() + shift
     return np.maximum(supply, target), np.minimum(supply, target)
@@ -135,7 +154,8 @@ def problem_table(streams: pd.DataFrame, dt_min: float) -> PinchTargets:
     ----------
     streams : pandas.DataFrame
         One row per stream (the index names it) with ``supply_temperature`` [°C],
-        ``target_temperature`` [°C] and ``heat_capacity_flowrate`` [kW/K].
+        ``target_temperature`` [°C] and ``heat_capacity_flowrate`` [kW/K]; optionally
+        ``dt_min_contribution`` [K], the stream's own shift instead of ``dt_min / 2``.
     dt_min : float
         Minimum approach temperature between hot and cold streams [K].
 

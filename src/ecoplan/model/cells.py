@@ -18,9 +18,12 @@ from ecoplan.i18n import N_
 SPREADSHEET_ERRORS = frozenset(
     {"#REF!", "#VALUE!", "#DIV/0!", "#N/A", "#NAME?", "#NUM!", "#NULL!", "#SPILL!", "#CALC!"}
 )
-_TRUE = frozenset({"true", "yes", "y", "1", "是", "真", "t"})
-_FALSE = frozenset({"false", "no", "n", "0", "否", "假", "f"})
-_NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
+TRUE_WORDS = frozenset({"true", "yes", "y", "1", "是", "真", "t"})
+"""Flag texts read as TRUE, after stripping, case folding and dropping a trailing ``.0``."""
+FALSE_WORDS = frozenset({"false", "no", "n", "0", "否", "假", "f"})
+"""Flag texts read as FALSE, after the same cleaning as :data:`TRUE_WORDS`."""
+NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
+"""A plain decimal number in ASCII, once full-width digits, commas and spaces are removed."""
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９．－＋，", "0123456789.-+,")
 
 
@@ -40,10 +43,7 @@ def parse_number(value: Any) -> tuple[float | None, str | None]:
     if isinstance(value, bool):
         return None, N_("Invalid number: a TRUE/FALSE value where a number is expected.")
     if isinstance(value, int | float):
-        number = float(value)
-        if not math.isfinite(number):
-            return None, N_("Invalid number: the number is infinite or undefined.")
-        return number, None
+        return _finite(float(value))
     if isinstance(value, dt.datetime | dt.date | dt.time):
         return None, N_(
             "Invalid number: a date where a number is expected; format the cell as a number."
@@ -54,13 +54,20 @@ def parse_number(value: Any) -> tuple[float | None, str | None]:
             "Invalid number: a spreadsheet error where a number is expected; fix the formula."
         )
     cleaned = text.translate(_FULL_WIDTH).replace(",", "").replace(" ", "")
-    if _NUMBER.match(cleaned):
-        return float(cleaned), None
+    if NUMBER.match(cleaned):
+        return _finite(float(cleaned))
     if re.match(r"^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}", cleaned):
         return None, N_(
             "Invalid number: a date where a number is expected; format the cell as a number."
         )
     return None, N_("Invalid number: text where a number is expected.")
+
+
+def _finite(number: float) -> tuple[float | None, str | None]:
+    """Return ``number``, or the problem of an infinite one (such as ``1e400`` read as text)."""
+    if not math.isfinite(number):
+        return None, N_("Invalid number: the number is infinite or undefined.")
+    return number, None
 
 
 def parse_year(value: Any) -> tuple[int | None, str | None]:
@@ -80,9 +87,9 @@ def parse_bool(value: Any) -> tuple[bool | None, str | None]:
     text = str(value).strip().casefold()
     if text.endswith(".0"):
         text = text[:-2]
-    if text in _TRUE:
+    if text in TRUE_WORDS:
         return True, None
-    if text in _FALSE:
+    if text in FALSE_WORDS:
         return False, None
     return None, N_("Invalid flag: the value is not TRUE or FALSE.")
 

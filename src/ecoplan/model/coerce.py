@@ -11,14 +11,15 @@ import pandas as pd
 from ecoplan import units
 from ecoplan.errors import UnitError
 from ecoplan.i18n import N_
-from ecoplan.model import cells, schema
+from ecoplan.model import cell_columns, cells, schema
+from ecoplan.model.cell_columns import ColumnCells
 from ecoplan.model.raw import ROW, ProblemLog, RawTable
 from ecoplan.model.vocab import VOCABULARIES, lookup
 
 
 def type_table(table: RawTable, checker: ProblemLog) -> pd.DataFrame:
     """Convert each cell to its schema type; blank rows are dropped before."""
-    frame = _drop_blank_rows(table.frame)
+    frame, classified = _drop_blank_rows(table.frame)
     typed = pd.DataFrame({ROW: frame[ROW].to_numpy()}) if ROW in frame else pd.DataFrame()
     rows = typed[ROW].tolist() if ROW in typed else []
     for column in schema.columns(table.name):
@@ -34,17 +35,19 @@ def type_table(table: RawTable, checker: ProblemLog) -> pd.DataFrame:
                 )
             typed[column.name] = _empty_column(column.type, len(frame))
             continue
-        values = frame[column.name].tolist()
-        typed[column.name] = _type_column(table, column, values, rows, checker)
+        cells_ = classified[column.name]
+        typed[column.name] = _type_column(table, column, cells_, rows, checker)
     return typed
 
 
-def _drop_blank_rows(frame: pd.DataFrame) -> pd.DataFrame:
-    data = [c for c in frame.columns if c != ROW]
-    if not data or frame.empty:
-        return frame
-    blank = frame[data].map(cells.is_blank).all(axis=1)
-    return frame.loc[~blank].reset_index(drop=True)
+def _drop_blank_rows(frame: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, ColumnCells]]:
+    """Drop the rows whose cells are all blank; return the rest and its cells by column."""
+    classified = {c: cell_columns.classify(frame[c]) for c in frame.columns if c != ROW}
+    if not classified or frame.empty:
+        return frame, classified
+    kept = ~np.logical_and.reduce([cells_.blank for cells_ in classified.values()])
+    classified = {name: cells_.take(kept) for name, cells_ in classified.items()}
+    return frame.loc[kept].reset_index(drop=True), classified
 
 
 def _empty_column(kind: str, length: int) -> pd.Series:
@@ -57,63 +60,108 @@ def _empty_column(kind: str, length: int) -> pd.Series:
     return pd.Series([None] * length, dtype="object")
 
 
+_Parser = Callable[[Any, dict[str, str]], tuple[Any, str | None]]
+"""A per-cell reader: ``(cell, accepted choices)`` to ``(value, problem)``."""
+
+
 def _type_column(
+    table: RawTable,
+    column: schema.Column,
+    cells_: ColumnCells,
+    rows: list[int],
+    checker: ProblemLog,
+) -> pd.Series:
+    """Type a column: plain cells in bulk, then every other cell one by one, in row order.
+
+    Only cells read one by one can have a problem, so the problems and their order are those of
+    :func:`_type_column_per_cell`.
+    """
+    accepted = lookup(column.vocab) if column.type == "choice" else {}
+    values, resolved = cell_columns.read_column(column.type, cells_, accepted)
+    if not column.required:
+        resolved |= cells_.blank
+
+    parse = _PARSERS[column.type]
+    for position in np.flatnonzero(~resolved).tolist():
+        value, row = cells_.objects[position], rows[position]
+        values[position] = _type_cell(table, column, parse, accepted, value, row, checker)
+    return _as_series(column.type, values)
+
+
+def _type_column_per_cell(
     table: RawTable, column: schema.Column, values: list[Any], rows: list[int], checker: ProblemLog
 ) -> pd.Series:
+    """Type a column one cell at a time: the reference that :func:`_type_column` must match."""
     parse = _PARSERS[column.type]
     accepted = lookup(column.vocab) if column.type == "choice" else {}
-    out: list[Any] = []
-    for value, row in zip(values, rows, strict=True):
-        if cells.is_blank(value):
-            if column.required:
-                checker.add(
-                    table.problem(
-                        N_("Missing value."),
-                        row=row,
-                        column=column.name,
-                        expected=_expected(column),
-                        **_expected_params(column),
-                    )
-                )
-            out.append(None)
-            continue
-        parsed, problem = parse(value, accepted)
-        if problem:
+    out = np.empty(len(values), dtype=object)
+    out[:] = [
+        _type_cell(table, column, parse, accepted, value, row, checker)
+        for value, row in zip(values, rows, strict=True)
+    ]
+    return _as_series(column.type, out)
+
+
+def _type_cell(
+    table: RawTable,
+    column: schema.Column,
+    parse: _Parser,
+    accepted: dict[str, str],
+    value: Any,
+    row: int,
+    checker: ProblemLog,
+) -> Any:
+    """Return the typed value of one cell, or ``None`` after adding its problem."""
+    if cells.is_blank(value):
+        if column.required:
             checker.add(
                 table.problem(
-                    problem,
+                    N_("Missing value."),
                     row=row,
                     column=column.name,
-                    value=value,
                     expected=_expected(column),
                     **_expected_params(column),
                 )
             )
-            out.append(None)
-            continue
-        if column.type == "amount" and parsed < 0:
-            checker.add(
-                table.problem(
-                    N_("Negative amount."),
-                    row=row,
-                    column=column.name,
-                    value=value,
-                    expected=N_("an amount of zero or more"),
-                )
+        return None
+    parsed, problem = parse(value, accepted)
+    if problem:
+        checker.add(
+            table.problem(
+                problem,
+                row=row,
+                column=column.name,
+                value=value,
+                expected=_expected(column),
+                **_expected_params(column),
             )
-            out.append(None)
-            continue
-        out.append(parsed)
-    return _as_series(column.type, out)
+        )
+        return None
+    if column.type == "amount" and parsed < 0:
+        checker.add(
+            table.problem(
+                N_("Negative amount."),
+                row=row,
+                column=column.name,
+                value=value,
+                expected=N_("an amount of zero or more"),
+            )
+        )
+        return None
+    return parsed
 
 
-def _as_series(kind: str, values: list[Any]) -> pd.Series:
+def _as_series(kind: str, values: np.ndarray) -> pd.Series:
+    """Return typed values, given as an object array with ``None`` for each missing one."""
+    missing = pd.isna(values)
     if kind in ("float", "amount"):
-        return pd.Series([np.nan if v is None else v for v in values], dtype="float64")
+        return pd.Series(np.where(missing, np.nan, values).astype(np.float64))
     if kind == "year":
-        return pd.Series([pd.NA if v is None else v for v in values], dtype="Int64")
+        whole = np.where(missing, 0, values).astype(np.int64)
+        return pd.Series(pd.arrays.IntegerArray(whole, missing))
     if kind == "bool":
-        return pd.Series([pd.NA if v is None else v for v in values], dtype="boolean")
+        flags = np.where(missing, False, values).astype(bool)
+        return pd.Series(pd.arrays.BooleanArray(flags, missing))
     return pd.Series(values, dtype="object")
 
 
@@ -137,7 +185,7 @@ def _text(value: Any, _: dict[str, str]) -> tuple[str, None]:
     return cells.parse_text(value), None
 
 
-_PARSERS: dict[str, Callable[[Any, dict[str, str]], tuple[Any, str | None]]] = {
+_PARSERS: dict[str, _Parser] = {
     "id": _text,
     "text": _text,
     "code": _text,

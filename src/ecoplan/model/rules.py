@@ -12,6 +12,7 @@ from ecoplan.errors import Problem
 from ecoplan.i18n import N_
 from ecoplan.model import schema
 from ecoplan.model.raw import ROW, ProblemLog, RawTable
+from ecoplan.model.rules_heat import check_heat_streams
 
 _CODE_PATTERNS = {
     "EWC": (re.compile(r"^\d{6}\*?$"), N_("a six-digit EWC code as text, e.g. 100102 or 100104*")),
@@ -176,6 +177,7 @@ def check_table_rules(
                         limit=limit,
                     )
                 )
+    check_heat_streams(raw.get("heat_streams"), typed["heat_streams"], checker)
 
 
 def _missing_lifetime_parameters(durable: pd.Series) -> Iterable[str]:

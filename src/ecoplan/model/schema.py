@@ -29,6 +29,7 @@ TABLES = (
     "energy_demand",
     "portfolio",
     "technology_overrides",
+    "heat_streams",
 )
 """Tables of a zone, in the order a workbook lists them (referenced tables first)."""
 
@@ -50,6 +51,7 @@ TABLE_LABELS = {
     "energy_demand": ("Energy demand", "能源需求"),
     "portfolio": ("Energy portfolio", "能源结构"),
     "technology_overrides": ("Technology overrides", "技术参数替换"),
+    "heat_streams": ("Heat streams", "热物流"),
 }
 
 REQUIRED_TABLES = ("zone", "nodes", "resources", "flows")

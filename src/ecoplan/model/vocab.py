@@ -263,6 +263,10 @@ VOCABULARIES: dict[str, dict[str, tuple[str, str]]] = {
             "available_from",
         )
     },
+    "heat_stream_kind": {
+        "hot": ("Hot stream (to be cooled)", "热物流（需冷却）"),
+        "cold": ("Cold stream (to be heated)", "冷物流（需加热）"),
+    },
     "project_status": {
         "operating": ("Operating", "运行中"),
         "starting": ("Starting", "启动中"),

@@ -13,23 +13,12 @@ import pandas as pd
 
 from ecoplan.energy import energy_summary
 from ecoplan.energy.demand import project_demand, total_demand
-from ecoplan.energy.leastcost import (
-    CapacityTarget,
-    CostBasis,
-    LeastCostProblem,
-    solve_least_cost,
-)
 from ecoplan.energy.leastcost_model import model_parameters
 from ecoplan.energy.leastcost_result import compare_worksheet, worksheet_shares
+from ecoplan.energy.leastcost_zone import least_cost_for_zone
 from ecoplan.energy.montecarlo import Uncertainty, monte_carlo, scenario_inputs
 from ecoplan.energy.pinch import PinchTargets, pinch_summary, problem_table
-from ecoplan.energy.technologies import (
-    EMISSION_TO_TONNES,
-    MWH_PER_KW_YEAR,
-    damage_cost_per_tonne,
-    load_damage_costs,
-    load_technologies,
-)
+from ecoplan.energy.pinch_zone import heat_streams
 from ecoplan.energy.worksheet import milestone_shares
 from ecoplan.errors import EcoplanError
 from ecoplan.i18n import N_
@@ -68,9 +57,6 @@ SEED = 20031026
 BAND_QUANTITIES = {"co2": "t/a", "full_cost": "{currency}/a"}
 PERCENTILES = (5, 50, 95)
 
-TECHNOLOGY_YEAR = 2020
-"""Year of the technology data used by the least-cost portfolio [a]."""
-PINCH_TABLE = "heat_streams"
 DT_MIN = 10.0
 """Minimum approach temperature of the pinch analysis when the streams give none [K]."""
 
@@ -135,41 +121,6 @@ def band_rows(zone: Zone) -> list[dict[str, Any]]:
     return rows
 
 
-def damage_costs_per_unit(currency: str) -> dict[str, float]:
-    """Return the damage cost per unit mass of each factor (t CO2, kg SO2, g Hg) [currency]."""
-    per_tonne = damage_cost_per_tonne(load_damage_costs(), currency)
-    return {str(p): float(v) * EMISSION_TO_TONNES[str(p)] for p, v in per_tonne.items()}
-
-
-def leastcost_problem(zone: Zone, scenario: str) -> tuple[LeastCostProblem, pd.DataFrame]:
-    """Return the least-cost problem of ``scenario`` and its hand-filled milestone shares.
-
-    The problem meets the scenario's reference demand at least full cost, with technology
-    data of :data:`TECHNOLOGY_YEAR` and no existing plant. Avoided demand is held to at most
-    its share in the hand-filled worksheet each year, because its potential is what the
-    worksheet states and without a bound the cheapest answer is to avoid all demand.
-    """
-    whole = scenario_demand(zone, scenario)
-    techs = load_technologies(zone, TECHNOLOGY_YEAR)
-    hand = milestone_shares(zone.portfolio, scenario)
-    interpolated = hand.reindex(whole.index).interpolate(method="index").ffill().bfill()
-    efficiency = interpolated.get("efficiency", pd.Series(0.0, index=whole.index))
-    output_per_mw = float(techs["capacity_factor"]["efficiency"]) * MWH_PER_KW_YEAR * 1000
-    limits = efficiency.to_numpy(dtype=float) / 100 * whole.to_numpy(dtype=float) / output_per_mw
-    targets = [
-        CapacityTarget(("efficiency",), int(year), maximum=float(limit))
-        for year, limit in zip(whole.index, limits, strict=True)
-    ]
-    problem = LeastCostProblem(
-        technologies=techs,
-        demand=whole.rename_axis("year"),
-        cost_basis=CostBasis.FULL,
-        damage_costs=damage_costs_per_unit(zone.currency),
-        capacity_targets=targets,
-    )
-    return problem, hand
-
-
 def leastcost_sections(zone: Zone) -> dict[str, Section]:
     """Return the least-cost shares against the worksheet's, and the yearly comparison."""
     if zone.portfolio.empty or zone.energy_demand.empty:
@@ -181,9 +132,9 @@ def leastcost_sections(zone: Zone) -> dict[str, Section]:
 
     def build() -> list[dict[str, Any]]:
         for scenario in sorted(zone.portfolio["scenario"].unique()):
-            problem, hand = leastcost_problem(zone, scenario)
-            result = solve_least_cost(problem)
-            if not result.optimal:
+            hand = milestone_shares(zone.portfolio, scenario)
+            result = least_cost_for_zone(zone, scenario)
+            if not result.optimal or result.problem is None:
                 raise EcoplanError(result.message or str(result.status))
             years = [int(year) for year in hand.index]
             best = worksheet_shares(result, years)
@@ -199,7 +150,8 @@ def leastcost_sections(zone: Zone) -> dict[str, Section]:
                             "unit": "%",
                         }
                     )
-            table = compare_worksheet(model_parameters(problem), result, hand).reset_index()
+            table = compare_worksheet(model_parameters(result.problem), result, hand)
+            table = table.reset_index()
             table = table.assign(scenario=scenario, unit=f"{zone.currency}/a")
             comparison.extend(frame_records(table))
         return shares
@@ -239,9 +191,9 @@ def bands_section(zone: Zone, shares: Section) -> Section:
 
 
 def zone_pinch(zone: Zone) -> tuple[Section, PinchTargets | None]:
-    """Return the pinch section of the zone's heat streams.
-
-    NOTE: the zone schema has no heat-stream table yet, so this finds streams only when a
-    caller has put a ``heat_streams`` frame into ``zone.tables``.
-    """
-    return pinch_section(zone.tables.get(PINCH_TABLE))
+    """Return the pinch section of the zone's heat streams, all plants pooled."""
+    try:
+        streams = heat_streams(zone)
+    except EcoplanError as error:
+        return unavailable("{message}", message=str(error)), None
+    return pinch_section(streams)
