@@ -113,7 +113,7 @@ def test_bulk_matches_per_cell_typed_input(
     table: str, column: schema.Column, floats: list[float], dtype: str
 ) -> None:
     source = pd.Series(floats, dtype="float64")
-    series = source.astype(dtype) if dtype != "Float64" else source.astype("Float64")
+    series = source.astype(pd.api.types.pandas_dtype(dtype))
     (bulk, bulk_problems), (per_cell, cell_problems) = _both_paths(
         table, column, series.tolist(), series
     )

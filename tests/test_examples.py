@@ -342,6 +342,22 @@ def test_dalian_exchange_totals_worked_by_hand(dalian_exchange: ExchangeAnalysis
     assert heat["co2_avoided"] == pytest.approx(60_000 * 0.2252, rel=1e-9)
 
 
+def test_dalian_offers_no_sewage_to_the_treatment_plant(
+    dalian_exchange: ExchangeAnalysis,
+) -> None:
+    # Wastewater offered: 600 万m³ of reclaimed water listed, plus the 1,500 万m³ the
+    # wastewater plant discharges to the sea. The 1,650 万m³ of sewage that the power plant,
+    # industry and households send to that plant is its input, not a by-product.
+    offers = dalian_exchange.offers
+    volume = offers.loc[offers["dimension"] == "volume", "quantity"].sum()
+    assert volume == pytest.approx(600e4 + 1500e4, rel=RELATIVE)
+    sewage = [f"derived:{node}:wastewater" for node in ("power_plant", "manufacturing")]
+    assert not offers["listing_id"].isin([*sewage, "derived:households:wastewater"]).any()
+    # Heat lost at the use stage by industry and households is not offered either.
+    energy = offers.loc[offers["dimension"] == "energy", "listing_id"]
+    assert list(energy) == ["offer_waste_heat"]
+
+
 def test_dalian_indicators_after_the_exchanges(dalian_exchange: ExchangeAnalysis) -> None:
     assert dalian_exchange.change is not None
     change = dalian_exchange.change.set_index("indicator_id")

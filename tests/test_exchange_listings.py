@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
+from pathlib import Path
+from typing import Any
 
+import pandas as pd
 import pytest
 
 from ecoplan import Zone
+from ecoplan.cli import main
 from ecoplan.exchange import find_candidates, listings_from_zone, load_compatibility
+from ecoplan.io import write_zone
+from ecoplan.plan import run_plan
 
 SITES = [
     {"site_id": "s1", "name": "Power site", "longitude": 121.80, "latitude": 39.07},
@@ -105,3 +112,157 @@ def test_request_limit_text_invalid(make_zone: Callable[..., Zone]) -> None:
     zone = make_zone(sites=SITES, nodes=NODES, listings=listings)
     with pytest.raises(Exception, match="'LOI about five' cannot be read"):
         listings_from_zone(zone)
+
+
+SEWAGE_SITES = [
+    *SITES,
+    {"site_id": "s3", "name": "Treatment site", "longitude": 121.85, "latitude": 39.08},
+]
+SEWAGE_NODES = [
+    {"node_id": "import", "name": "Imports", "kind": "import"},
+    {"node_id": "plant", "name": "Plant", "kind": "process", "site_id": "s1"},
+    {"node_id": "kiln", "name": "Kiln", "kind": "process", "site_id": "s2"},
+    {"node_id": "wwtp", "name": "Wastewater plant", "kind": "process", "site_id": "s3"},
+    {"node_id": "sea", "name": "Sea", "kind": "water_body"},
+    {"node_id": "atmosphere", "name": "Atmosphere", "kind": "atmosphere"},
+]
+SEWAGE_RESOURCES = [
+    {
+        "resource_id": "wastewater",
+        "name": "Wastewater",
+        "type": "water",
+        "dimension": "volume",
+        "category": "wastewater",
+    },
+    {
+        "resource_id": "heat",
+        "name": "Waste heat",
+        "type": "energy",
+        "dimension": "energy",
+        "category": "heat",
+    },
+    {
+        "resource_id": "vapour",
+        "name": "Evaporation",
+        "type": "water",
+        "dimension": "volume",
+        "category": "other",
+    },
+    {
+        "resource_id": "co2",
+        "name": "CO2",
+        "type": "air",
+        "dimension": "mass",
+        "category": "air_emission",
+    },
+]
+
+
+def sewage_flow(
+    flow_id: str, source: str, target: str, resource: str, amount: float
+) -> dict[str, Any]:
+    units = {"wastewater": "m³", "vapour": "m³", "heat": "MWh", "co2": "t"}
+    return {
+        "flow_id": flow_id,
+        "from_node": source,
+        "to_node": target,
+        "resource_id": resource,
+        "year": 2020,
+        "amount": amount,
+        "unit": units[resource],
+        "stage": "disposal",
+    }
+
+
+def sewage_zone(make_zone: Callable[..., Zone]) -> Zone:
+    """Return a zone whose plant sends sewage to its treatment plant, which discharges it.
+
+    The kiln requests 100 m³ of cooling water and would save 2 元/m³ of fresh water.
+    """
+    cooling = {
+        "listing_id": "cooling",
+        "kind": "request",
+        "node_id": "kiln",
+        "resource_id": "wastewater",
+        "amount": 100,
+        "unit": "m³",
+        "use": "cooling_water",
+        "virgin_cost": 2,
+        "price_unit": "元/m³",
+    }
+    flows = [
+        sewage_flow("raw", "plant", "wwtp", "wastewater", 1000),
+        sewage_flow("effluent", "wwtp", "sea", "wastewater", 900),
+        sewage_flow("heat", "plant", "atmosphere", "heat", 50),
+        {**sewage_flow("lost", "kiln", "atmosphere", "heat", 30), "stage": "use"},
+        sewage_flow("steam", "plant", "atmosphere", "vapour", 70),
+        sewage_flow("co2", "plant", "atmosphere", "co2", 5),
+    ]
+    return make_zone(
+        sites=SEWAGE_SITES,
+        nodes=SEWAGE_NODES,
+        resources=SEWAGE_RESOURCES,
+        flows=flows,
+        listings=[cooling],
+    )
+
+
+def test_sewage_to_treatment_is_not_offered(make_zone: Callable[..., Zone]) -> None:
+    offers, _ = listings_from_zone(sewage_zone(make_zone))
+    offered = offers.set_index("listing_id")["quantity"]
+    # Raw sewage goes to a process inside the zone, so it is not left unused.
+    assert "derived:plant:wastewater" not in offered.index
+    # The discharge to the sea leaves the economy unused: 900 m³.
+    assert offered["derived:wwtp:wastewater"] == 900.0
+
+
+def test_heat_to_atmosphere_is_offered(make_zone: Callable[..., Zone]) -> None:
+    offers, _ = listings_from_zone(sewage_zone(make_zone))
+    # Waste heat has uses in the compatibility table; evaporation and CO2 have none. Heat
+    # lost at the use stage (the kiln's 30 MWh) is not offered.
+    assert sorted(offers["listing_id"]) == ["derived:plant:heat", "derived:wwtp:wastewater"]
+    heat = offers.set_index("listing_id").loc["derived:plant:heat"]
+    assert heat["quantity"] == 50.0
+    assert heat["unit_label"] == "MWh"
+
+
+def test_unstated_quality_is_flagged(make_zone: Callable[..., Zone]) -> None:
+    zone = sewage_zone(make_zone)
+    offers, requests = listings_from_zone(zone)
+    cands = find_candidates(offers, requests, load_compatibility(zone))
+    # The discharge states no COD, BOD5 or chloride, so the rule's limits (GB/T 19923)
+    # cannot be checked: the pair is kept and flagged.
+    assert list(cands["offer_id"]) == ["derived:wwtp:wastewater"]
+    assert cands.iloc[0]["rule_id"] == "effluent_cooling"
+    assert not bool(cands.iloc[0]["quality_known"])
+
+
+def test_cli_counts_unchecked_limits(
+    make_zone: Callable[..., Zone], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = write_zone(sewage_zone(make_zone), tmp_path / "zone")
+    out = tmp_path / "out"
+
+    assert main(["exchange", str(folder), "--out", str(out)]) == 0
+
+    summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
+    assert summary["candidates_with_unchecked_limits"] == 1
+    exchanges = pd.read_csv(out / "exchanges.csv")
+    assert list(exchanges["offer_id"]) == ["derived:wwtp:wastewater"]
+    assert exchanges["quality_known"].tolist() == [False]
+    assert "1 candidate exchanges have quality limits that were not checked" in (
+        capsys.readouterr().out
+    )
+
+
+def test_report_marks_unchecked_limits(make_zone: Callable[..., Zone], tmp_path: Path) -> None:
+    plan = run_plan(sewage_zone(make_zone), tmp_path)
+
+    rows = plan.results["exchange_recommended"]["rows"]
+    assert [(row["offer_id"], row["quality_known"]) for row in rows] == [
+        ("derived:wwtp:wastewater", False)
+    ]
+    page = plan.report_path.read_text(encoding="utf-8")
+    assert page.count('<span class="badge badge-grey">Limits not checked</span>') == 1
+    assert page.count('<span class="badge badge-grey">限值未核对</span>') == 1
+    assert "Limits not checked: the offer does not state the contaminants" in page

@@ -324,6 +324,64 @@ def test_apply_exchanges_moves_flows(make_zone: Callable[..., Zone]) -> None:
     assert flows["f2"] == pytest.approx(10.0)  # untouched
 
 
+def two_year_ash_zone(make_zone: Callable[..., Zone]) -> Zone:
+    """Return the ash zone with its 2020 flows repeated in 2030, twice as large."""
+    zone = ash_zone(make_zone)
+    flows = zone.to_tables()["flows"].astype(object)
+    later = flows.assign(
+        flow_id=flows["flow_id"] + "_2030",
+        year=2030,
+        amount=flows["amount"].astype(float) * 2,
+    )
+    tables = {name: frame.astype(object) for name, frame in zone.to_tables().items()}
+    tables["flows"] = pd.concat([flows, later], ignore_index=True)
+    tables = {name: frame.where(frame.notna(), None) for name, frame in tables.items()}
+    return Zone.from_tables(tables, source="test")
+
+
+def test_exchange_lands_in_listing_year(make_zone: Callable[..., Zone]) -> None:
+    zone = two_year_ash_zone(make_zone)
+    offers = listings({"O1": 80.0}, node_id="power", resource_id="ash", year=2030)
+    requests = listings({"R1": 100.0}, node_id="cement", resource_id="clay", year=2030)
+    exchanges = pd.DataFrame({"offer_id": ["O1"], "request_id": ["R1"], "quantity": [30.0]})
+
+    after = apply_exchanges(zone, exchanges, offers, requests)
+    flows = after.flows.set_index("flow_id")
+    assert flows.at["exchange-1", "year"] == 2030
+    assert flows.at["exchange-1", "quantity"] == pytest.approx(30.0)
+    assert flows.at["f1_2030", "quantity"] == pytest.approx(80.0 - 30.0)  # landfill 2030
+    assert flows.at["f3_2030", "quantity"] == pytest.approx(40_000.0 - 30.0)  # clay 2030
+    assert flows.at["f1", "quantity"] == pytest.approx(40.0)  # 2020 untouched
+    assert flows.at["f3", "quantity"] == pytest.approx(20_000.0)
+
+
+def test_exchanges_of_two_years(make_zone: Callable[..., Zone]) -> None:
+    # O1 is listed for 2030; O0 names no year, nor does its request, so it lands in the base
+    # year 2020. Fly ash used in 2030: 20 t before, 20 + 30 = 50 t of 100 t after (50 %);
+    # in 2020: 10 t before, 10 + 5 = 15 t of 50 t after (30 %).
+    zone = two_year_ash_zone(make_zone)
+    offers = listings(
+        {"O0": 40.0, "O1": 80.0}, node_id="power", resource_id="ash", year=[None, 2030]
+    )
+    requests = listings({"R0": 50.0, "R1": 100.0}, node_id="cement", resource_id="clay")
+    requests["year"] = [None, 2030]
+    exchanges = pd.DataFrame(
+        {"offer_id": ["O0", "O1"], "request_id": ["R0", "R1"], "quantity": [5.0, 30.0]}
+    )
+
+    after = apply_exchanges(zone, exchanges, offers, requests)
+    new = after.flows[after.flows["flow_id"].str.startswith("exchange-")]
+    assert dict(zip(new["year"], new["quantity"], strict=True)) == {2020: 5.0, 2030: 30.0}
+
+    table = indicator_change(zone, exchanges, offers, requests)
+    ash = table[table["indicator_id"] == "fly_ash_utilisation_rate"].set_index("year")
+    assert list(ash.index) == [2020, 2030]
+    assert ash.at[2020, "before"] == pytest.approx(20.0)
+    assert ash.at[2020, "after"] == pytest.approx(30.0)
+    assert ash.at[2030, "before"] == pytest.approx(20.0)
+    assert ash.at[2030, "after"] == pytest.approx(50.0)
+
+
 def test_indicator_change(make_zone: Callable[..., Zone]) -> None:
     # Fly ash: 50 t generated, 10 t used before (20 %); after 30 t more are used, 40 t (80 %).
     zone = ash_zone(make_zone)

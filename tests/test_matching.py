@@ -10,7 +10,7 @@ import pytest
 
 from ecoplan.exchange.compatibility import load_compatibility
 from ecoplan.exchange.geo import haversine_km
-from ecoplan.exchange.matching import find_candidates
+from ecoplan.exchange.matching import DIRECT_RULES, find_candidates
 from ecoplan.exchange.sources.frames import offer_frame, request_frame
 
 TABLE = load_compatibility()
@@ -40,7 +40,12 @@ def _offer(
 
 
 def _request(
-    listing_id: str, use: str, lon: float, lat: float, quantity: float = 100.0, **extra: object
+    listing_id: str,
+    use: str | None,
+    lon: float,
+    lat: float,
+    quantity: float = 100.0,
+    **extra: object,
 ) -> dict[str, object]:
     return {
         "listing_id": listing_id,
@@ -281,3 +286,39 @@ def test_road_factor_below_one_rejected() -> None:
     offers, requests = _random_case(1, 5)
     with pytest.raises(Exception, match="Road factor 0.9 is below 1"):
         find_candidates(offers, requests, TABLE, road_factor=0.9)
+
+
+def test_rule_of_the_use_beats_direct_match() -> None:
+    # The kiln's resource carries the offer's own code and the works accepts that code, so
+    # both pairs also match directly. The rule fa_cement of their use must still be kept,
+    # with its use and its CO2 factor (set to 0.8 t CO2e/t for the test).
+    table = TABLE.copy()
+    table.loc[table["rule_id"] == "fa_cement", "co2_factor"] = 0.8
+    offers = offer_frame(pd.DataFrame([_offer("ash", "100102", 10.0, 50.0, quality={"loi": 4e4})]))
+    requests = request_frame(
+        pd.DataFrame(
+            [
+                _request("kiln", "cement", 10.0, 50.0, code="100102"),
+                _request("works", "cement", 10.0, 50.0, accepted=["100102"]),
+            ]
+        )
+    )
+    found = find_candidates(offers, requests, table).set_index("request_id")
+    for request in ("kiln", "works"):
+        assert found.at[request, "rule_id"] == "fa_cement"
+        assert found.at[request, "use"] == "cement"
+        # same site, so no haulage emission is subtracted
+        assert found.at[request, "co2_avoided"] == pytest.approx(0.8)
+        assert bool(found.at[request, "quality_known"])
+
+
+def test_direct_match_without_use_is_kept() -> None:
+    # A request without a use gets the offer only through the code it accepts.
+    offers = offer_frame(pd.DataFrame([_offer("ash", "100102", 10.0, 50.0)]))
+    requests = request_frame(
+        pd.DataFrame([_request("works", None, 10.0, 50.0, accepted=["100102"])])
+    )
+    found = find_candidates(offers, requests, TABLE)
+    assert len(found) == 1
+    assert found.iloc[0]["rule_id"] in DIRECT_RULES
+    assert found.iloc[0]["use"] is None

@@ -305,7 +305,7 @@ HAND_BALANCES = {  # (node, dimension): (inputs, outputs, residual, relative, fl
     ("works", "mass"): (200.0, 200.0, 0.0, 0.0, False),
 }
 
-HAND_TOTALS = {  # type: (input, output, internal, recycled, total_throughput)
+HAND_TOTALS = {  # resource type: (input, output, internal, recycled, total_throughput)
     "energy": (1250.0, 1230.0, 400.0, 0.0, 1650.0),
     "materials": (210.0, 210.0, 40.0, 40.0, 250.0),  # recycled: the secondary fly ash
     "water": (500.0, 450.0, 0.0, 0.0, 500.0),

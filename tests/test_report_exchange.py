@@ -19,6 +19,7 @@ from ecoplan.exchange.network import optimise_exchange
 from ecoplan.io import read_zone
 from ecoplan.plan import TABLES, PlanResult, run_plan
 from ecoplan.report.energy import pinch_section
+from ecoplan.report.exchange_charts import party_links
 from test_plan import assert_cell_equal
 
 TOLERANCE = 1e-9
@@ -84,11 +85,11 @@ def test_exchange_equals_library(plan: PlanResult) -> None:
     assert row["co2_avoided"] == result.exchanges["co2_avoided"].iloc[0]
     change = indicator_change(zone, result.exchanges, offers, requests)
     reported = rows_by(plan.results, "exchange_indicators", "indicator_id")
-    for item in change.itertuples():
-        after = reported[item.indicator_id]["after"]
-        assert (after is None) == pd.isna(item.after), item.indicator_id
+    for indicator_id, value in zip(change["indicator_id"], change["after"], strict=True):
+        after = reported[indicator_id]["after"]
+        assert (after is None) == math.isnan(value), indicator_id
         if after is not None:
-            assert after == item.after, item.indicator_id
+            assert after == value, indicator_id
 
 
 def test_listings_counted_by_code(plan: PlanResult) -> None:
@@ -206,3 +207,30 @@ def test_pinch_section_kemp_example() -> None:
     assert math.isclose(values["Minimum hot utility"], 20.0, abs_tol=1e-9)
     assert math.isclose(values["Minimum cold utility"], 60.0, abs_tol=1e-9)
     assert math.isclose(values["Pinch (shifted)"], 85.0, abs_tol=1e-9)
+
+
+def test_party_links_summed_by_hand() -> None:
+    # o1 and o2 belong to node "plant", o3 only to organisation "acme", o4 to neither; r1 is
+    # at node "works". Links to disposal have no target.
+    listings = pd.DataFrame(
+        {
+            "listing_id": ["o1", "o2", "o3", "o4", "r1"],
+            "node_id": ["plant", "plant", None, None, "works"],
+            "org_id": ["power_co", None, "acme", None, None],
+        }
+    ).set_index("listing_id", drop=False)
+    links = pd.DataFrame(
+        {
+            "offer_id": ["o1", "o2", "o1", "o3", "o4", "o4"],
+            "target": ["r1", "r1", None, None, "r1", None],
+            "quantity": [10.0, 5.0, 2.0, 7.0, 0.0, 3.0],
+        }
+    )
+    summed = party_links(links, listings).set_index(["source", "target"])
+    assert summed["quantity"].to_dict() == {
+        ("plant", "works"): 15.0,  # 10 + 5
+        ("plant", ""): 2.0,
+        ("acme", ""): 7.0,
+        ("o4", ""): 3.0,  # the link of 0 t to works is dropped
+    }
+    assert summed.loc[("plant", "works"), "listing"] == "o1"

@@ -84,3 +84,27 @@ def test_wrong_dimension_is_rejected() -> None:
 def test_unknown_unit_is_rejected() -> None:
     with pytest.raises(UnitError, match="Unknown unit 'tonnez'"):
         units.parse_unit("tonnez")
+
+
+@pytest.mark.parametrize(
+    ("unit", "dimension", "hours", "factor"),
+    [
+        ("万m³", "volume", None, 1e4),
+        ("万m3/年", "volume", None, 1e4),
+        ("亿m3", "volume", None, 1e8),
+        ("m3/h", "volume", 8000, 8000.0),
+        ("Nm3", "volume", None, 1.0),
+        ("km2", "area", None, 100.0),
+        ("平方米", "area", None, 1e-4),
+        ("万吨标煤", "energy", None, 1e4 * 29.3076 / 3.6),
+        ("吉焦", "energy", None, 1 / 3.6),
+        ("兆瓦", "energy", 1000, 1000.0),
+        ("千吨", "mass", None, 1e3),
+        ("kt", "mass", None, 1e3),
+        ("万t", "mass", None, 1e4),
+    ],
+)
+def test_common_spellings_convert(
+    unit: str, dimension: str, hours: float | None, factor: float
+) -> None:
+    assert units.conversion_factor(unit, dimension, hours) == pytest.approx(factor, rel=1e-12)

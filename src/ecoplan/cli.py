@@ -31,6 +31,13 @@ def main(argv: list[str] | None = None) -> int:
     except EcoplanError as error:
         print(str(error), file=sys.stderr)
         return 1
+    except OSError as error:
+        reason = error.strerror or str(error)
+        print(
+            _("Cannot read or write {path}: {reason}").format(path=error.filename, reason=reason),
+            file=sys.stderr,
+        )
+        return 1
 
 
 def _requested_locale(argv: list[str]) -> str | None:
@@ -41,6 +48,36 @@ def _requested_locale(argv: list[str]) -> str | None:
         if argument == "--lang" and position + 1 < len(argv):
             return argv[position + 1]
     return None
+
+
+def _common_options() -> argparse.ArgumentParser:
+    """Return the options every command also takes after its name (``plan --lang zh_CN``)."""
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--lang",
+        choices=["en", "zh_CN"],
+        default=argparse.SUPPRESS,
+        help=_("language of messages (default: from LANG)"),
+    )
+    common.add_argument(
+        "--verbose",
+        "-v",
+        action="store_true",
+        default=argparse.SUPPRESS,
+        help=_("log progress details"),
+    )
+    return common
+
+
+def _subparser_class(common: argparse.ArgumentParser) -> type[argparse.ArgumentParser]:
+    """Return a parser class whose instances include the common options."""
+
+    class CommandParser(argparse.ArgumentParser):
+        def __init__(self, **kwargs: object) -> None:
+            kwargs.setdefault("parents", [common])
+            super().__init__(**kwargs)  # type: ignore[arg-type]
+
+    return CommandParser
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -55,7 +92,8 @@ def _parser() -> argparse.ArgumentParser:
         help=_("language of messages (default: from LANG)"),
     )
     parser.add_argument("--verbose", "-v", action="store_true", help=_("log progress details"))
-    commands = parser.add_subparsers(title=_("commands"))
+    common = _common_options()
+    commands = parser.add_subparsers(title=_("commands"), parser_class=_subparser_class(common))
 
     plan = commands.add_parser("plan", help=_("write the plan report of a zone"))
     plan.add_argument(
@@ -73,6 +111,7 @@ def _parser() -> argparse.ArgumentParser:
 
     template = commands.add_parser("template", help=_("write an empty zone workbook"))
     template.add_argument("path", help=_("workbook to write (.xlsx)"))
+    template.add_argument("--force", action="store_true", help=_("overwrite the file if it exists"))
     template.set_defaults(handler=_template)
 
     importer = commands.add_parser("import", help=_("validate a zone file and store it"))
@@ -127,7 +166,14 @@ def _plan(args: argparse.Namespace) -> int:
 def _template(args: argparse.Namespace) -> int:
     from ecoplan.io.template import write_template
 
-    path = write_template(Path(args.path))
+    target = Path(args.path)
+    if target.exists() and not args.force:
+        raise EcoplanError(
+            _("{path} exists; choose another name, or add --force to overwrite it.").format(
+                path=target
+            )
+        )
+    path = write_template(target)
     print(_("Template: {path}").format(path=path.resolve()))
     return 0
 
@@ -138,13 +184,15 @@ def _import(args: argparse.Namespace) -> int:
 
     zone = read_zone(Path(args.zone))
     with Store(args.db) as store:
+        replaced = zone.zone_id in {stored[0] for stored in store.list()}
         store.save(zone)
         url = store.display_url
-    print(
-        _("Stored zone {zone_id} ({flows} flows) in {url}").format(
-            zone_id=zone.zone_id, flows=len(zone.flows), url=url
-        )
+    message = (
+        _("Replaced the stored zone {zone_id} ({flows} flows) in {url}")
+        if replaced
+        else _("Stored zone {zone_id} ({flows} flows) in {url}")
     )
+    print(message.format(zone_id=zone.zone_id, flows=len(zone.flows), url=url))
     return 0
 
 

@@ -63,7 +63,7 @@ class Problem:
 
     def describe(self) -> str:
         """Return the whole error in the active locale: where, what, the value, and the fix."""
-        params = {"value": self.value, **self.params}
+        params = {"value": self.value, "column": self.column, **self.params}
         text = f"{self.location()}: {_(self.message).format(**params)}"
         if self.value is not None:
             text += " " + _("Value: {value!r}.").format(value=self.value)

@@ -25,6 +25,7 @@ Sources: tce = 29.3076 GJ (GB/T 2589-2020, 7,000 kcal/kg of standard coal); toe 
 from __future__ import annotations
 
 import tokenize
+import re
 from functools import cache
 from typing import Any
 
@@ -46,21 +47,26 @@ CANONICAL_LABEL = {"mass": "t", "energy": "MWh", "volume": "m³", "area": "ha", 
 CURRENCIES = ("CNY", "EUR", "USD", "DKK", "GBP")
 
 _DEFINITIONS = """
-wan_tonne = 1e4 * metric_ton = 万吨
+wan_tonne = 1e4 * metric_ton = 万吨 = 万t
+kilotonne = 1e3 * metric_ton = 千吨
 yi_tonne = 1e8 * metric_ton = 亿吨
-tonne_of_coal_equivalent = 29.3076 * gigajoule = tce = 吨标准煤 = tonne_coal_equivalent
-wan_tce = 1e4 * tce = 万吨标准煤 = 万tce
+tonne_of_coal_equivalent = 29.3076 * gigajoule = tce = 吨标准煤 = tonne_coal_equivalent = 吨标煤
+wan_tce = 1e4 * tce = 万吨标准煤 = 万tce = 万吨标煤
 kilogram_of_coal_equivalent = 1e-3 * tce = kgce = 千克标准煤
 wan_kilowatt_hour = 1e4 * kilowatt_hour = 万千瓦时 = 万kWh
 yi_kilowatt_hour = 1e8 * kilowatt_hour = 亿千瓦时 = 亿kWh
-wan_cubic_meter = 1e4 * meter ** 3 = 万立方米 = 万m3 = 万m³
-yi_cubic_meter = 1e8 * meter ** 3 = 亿立方米 = 亿m3 = 亿m³
+wan_cubic_meter = 1e4 * meter ** 3 = 万立方米 = 万方
+yi_cubic_meter = 1e8 * meter ** 3 = 亿立方米
 cubic_meter_cn = meter ** 3 = 立方米 = 方
 tonne_cn = metric_ton = 吨
 kilogram_cn = kilogram = 公斤 = 千克
 mu = 10000 / 15 * meter ** 2 = 亩
 hectare_cn = hectare = 公顷
-square_kilometre_cn = kilometer ** 2 = 平方公里
+square_kilometre_cn = kilometer ** 2 = 平方公里 = 平方千米
+square_metre_cn = meter ** 2 = 平方米
+gigajoule_cn = gigajoule = 吉焦
+megawatt_cn = megawatt = 兆瓦
+kilowatt_cn = kilowatt = 千瓦
 kilowatt_hour_cn = kilowatt_hour = 千瓦时 = 度
 megalitre = 1e3 * meter ** 3 = ML
 year_cn = year = 年
@@ -77,15 +83,12 @@ GBP = [currency_GBP]
 """
 
 _ALIASES = {
+    "kt": "kilotonne",
+    "Mt": "megametric_ton",
     "t/a": "t/year",
     "t/yr": "t/year",
     "a": "year",
     "yr": "year",
-    "m3": "m**3",
-    "m³": "m**3",
-    "nm3": "m**3",
-    "Nm3": "m**3",
-    "Nm³": "m**3",
 }
 
 
@@ -98,8 +101,16 @@ def registry() -> pint.UnitRegistry:
     return ureg
 
 
+_SQUARE_OR_CUBE = re.compile(r"(?<![A-Za-z])(k?m)([23])(?![0-9])")
+"""``m3``, ``m2`` and ``km2`` written without the power sign."""
+
+
 def _clean(text: str) -> str:
-    text = str(text).strip().replace("³", "**3").replace("²", "**2").replace("／", "/")
+    text = str(text).strip().replace("³", "3").replace("²", "2").replace("／", "/")
+    if text.lower().startswith("nm3"):
+        text = "m3" + text[3:]  # normal cubic metres: volume at standard conditions
+    text = _SQUARE_OR_CUBE.sub(r"\1**\2", text)
+    text = text.replace("万m**3", "万立方米").replace("亿m**3", "亿立方米")
     for per_year in ("/a", "/yr", "/年", "/y"):
         if text.endswith(per_year):
             text = text[: -len(per_year)] + "/year"

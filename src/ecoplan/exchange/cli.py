@@ -72,6 +72,7 @@ def run(args: argparse.Namespace) -> int:
         "requests": len(requests),
         "candidates": len(candidates),
         "offers_with_candidates": int(candidates["offer_id"].nunique()),
+        "candidates_with_unchecked_limits": int((~candidates["quality_known"]).sum()),
     }
     if assumed:
         summary["assumed_disposal_cost"] = args.disposal_cost
@@ -87,6 +88,13 @@ def run(args: argparse.Namespace) -> int:
     )
     if "optimiser_message" in summary:
         print(summary["optimiser_message"])
+    if summary["candidates_with_unchecked_limits"]:
+        print(
+            _(
+                "{count} candidate exchanges have quality limits that were not checked, because "
+                "the offer does not state those contaminants (column quality_known is false)."
+            ).format(count=summary["candidates_with_unchecked_limits"])
+        )
     return 0
 
 
@@ -127,7 +135,9 @@ def _optimise(
     except EcoplanError as error:
         logger.warning("Exchange network not optimised: %s", error)
         return {"optimised": False, "optimiser_message": str(error)}
-    result.exchanges.to_csv(out / "exchanges.csv", index=False)
+    checked = candidates[["offer_id", "request_id", "quality_known"]]
+    exchanges = result.exchanges.merge(checked, on=["offer_id", "request_id"], how="left")
+    exchanges.to_csv(out / "exchanges.csv", index=False)
     return {
         "optimised": True,
         "status": str(result.status),
@@ -211,6 +221,7 @@ def _features(
             "rule_id": row.rule_id,
             "distance_km": row.distance_km,
             "net_saving": row.net_saving,
+            "quality_known": bool(row.quality_known),
         }
         features.append(line_feature(start, end, properties))
     return features

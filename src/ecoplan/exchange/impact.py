@@ -1,7 +1,8 @@
 """What the recommended exchanges change in the zone's flows and indicators.
 
 :func:`apply_exchanges` returns a copy of the zone in which each exchange of ``q`` [canonical
-unit per year] from an offer at node A to a request at node B
+unit per year] from an offer at node A to a request at node B, in the flows of the year of
+its listings,
 
 - takes ``q`` away from A's flows of the offered resource to disposal (flows into a landfill,
   atmosphere or water-body node, or with stage ``disposal``), pro rata when there are several;
@@ -10,7 +11,8 @@ unit per year] from an offer at node A to a request at node B
   nodes (its virgin input), pro rata, never below zero.
 
 :func:`indicator_change` recomputes :func:`ecoplan.accounting.indicators.compute_indicators`
-on that copy and puts the values before and after side by side.
+on that copy for each year that receives an exchange and puts the values before and after
+side by side.
 """
 
 from __future__ import annotations
@@ -32,17 +34,20 @@ DISPOSAL_KINDS = frozenset({"landfill", "atmosphere", "water_body"})
 
 
 def exchange_endpoints(
-    exchanges: pd.DataFrame, offers: pd.DataFrame, requests: pd.DataFrame
+    exchanges: pd.DataFrame,
+    offers: pd.DataFrame,
+    requests: pd.DataFrame,
+    year: int | None = None,
 ) -> pd.DataFrame:
-    """Return the exchanges with the nodes and resources of their offer and request.
+    """Return the exchanges with the nodes, resources and year of their offer and request.
 
-    Exchanges whose offer or request names no node cannot be placed in the flows; they are
-    left out and logged.
+    The year of an exchange is its offer's, else its request's, else ``year``; a listing
+    without the column ``year`` names none. Exchanges whose offer or request names no node
+    cannot be placed in the flows; they are left out and logged.
     """
-    offer_side = offers.set_index("listing_id")[["node_id", "resource_id"]]
-    request_side = requests.set_index("listing_id")[["node_id", "resource_id"]].add_suffix(
-        "_request"
-    )
+    columns = ["node_id", "resource_id", "year"]
+    offer_side = listing_sides(offers, columns)
+    request_side = listing_sides(requests, columns).add_suffix("_request")
     joined = exchanges[["offer_id", "request_id", "quantity"]].join(offer_side, on="offer_id")
     joined = joined.join(request_side, on="request_id")
     placed = joined["node_id"].notna() & joined["node_id_request"].notna()
@@ -51,7 +56,16 @@ def exchange_endpoints(
             "%d exchange(s) have an offer or request without a node and are not applied",
             int((~placed).sum()),
         )
-    return joined[placed.to_numpy()]
+    joined = joined[placed.to_numpy()]
+    listed = joined["year"].where(joined["year"].notna(), joined["year_request"])
+    joined["year"] = listed.astype(float).fillna(np.nan if year is None else float(year))
+    return joined.drop(columns="year_request")
+
+
+def listing_sides(listings: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
+    """Return ``listings[columns]`` indexed by listing id; an absent column is all None."""
+    present = listings.reindex(columns=["listing_id", *columns])
+    return present.astype({"year": float}).set_index("listing_id")
 
 
 def reduction_factors(
@@ -83,27 +97,31 @@ def apply_exchanges(
     requests: pd.DataFrame,
     year: int | None = None,
 ) -> Zone:
-    """Return a copy of ``zone`` whose flows of ``year`` include the exchanges (see module)."""
-    year = default_year(zone) if year is None else int(year)
-    placed = exchange_endpoints(exchanges, offers, requests)
+    """Return a copy of ``zone`` whose flows include the exchanges (see module).
+
+    Each exchange changes the flows of the year of its offer, else of its request, which is
+    the year the listing was derived from or entered for. Exchanges whose listings name no
+    year go to ``year`` (default: the base year if it has flows, else the latest year with
+    flows).
+    """
+    fallback = default_year(zone) if year is None else int(year)
+    placed = exchange_endpoints(exchanges, offers, requests, fallback)
     tables = plain_tables(zone)
-    flows = zone.flow_table
-    in_year = (flows["year"] == year).fillna(False).to_numpy(dtype=bool)
+    flows = zone.flow_table.assign(year=zone.flow_table["year"].astype(float))
 
-    disposal = in_year & (
-        flows["to_kind"].isin(DISPOSAL_KINDS) | (flows["stage"] == "disposal")
-    ).to_numpy(dtype=bool)
-    diverted = placed.groupby(["node_id", "resource_id"])["quantity"].sum()
-    diverted.index.names = ["from_node", "resource_id"]
-    virgin = in_year & flows["from_kind"].isin(SOURCE_KINDS).to_numpy(dtype=bool)
-    replaced = placed.groupby(["node_id_request", "resource_id_request"])["quantity"].sum()
-    replaced.index.names = ["to_node", "resource_id"]
+    to_disposal = flows["to_kind"].isin(DISPOSAL_KINDS) | (flows["stage"] == "disposal")
+    disposal = to_disposal.to_numpy(dtype=bool)
+    diverted = placed.groupby(["year", "node_id", "resource_id"])["quantity"].sum()
+    diverted.index.names = ["year", "from_node", "resource_id"]
+    virgin = flows["from_kind"].isin(SOURCE_KINDS).to_numpy(dtype=bool)
+    replaced = placed.groupby(["year", "node_id_request", "resource_id_request"])["quantity"].sum()
+    replaced.index.names = ["year", "to_node", "resource_id"]
 
-    factor = reduction_factors(flows, disposal, ["from_node", "resource_id"], diverted)
-    factor *= reduction_factors(flows, virgin, ["to_node", "resource_id"], replaced)
+    factor = reduction_factors(flows, disposal, ["year", "from_node", "resource_id"], diverted)
+    factor *= reduction_factors(flows, virgin, ["year", "to_node", "resource_id"], replaced)
     changed = tables["flows"].copy()
     changed["amount"] = changed["amount"].to_numpy(dtype=float) * factor
-    tables["flows"] = pd.concat([changed, new_flows(zone, placed, year)], ignore_index=True)
+    tables["flows"] = pd.concat([changed, new_flows(zone, placed)], ignore_index=True)
     return Zone.from_tables(tables, source=zone.source)
 
 
@@ -119,8 +137,8 @@ def plain_tables(zone: Zone) -> dict[str, pd.DataFrame]:
     }
 
 
-def new_flows(zone: Zone, placed: pd.DataFrame, year: int) -> pd.DataFrame:
-    """Return one flow per placed exchange, in the canonical unit of its resource."""
+def new_flows(zone: Zone, placed: pd.DataFrame) -> pd.DataFrame:
+    """Return one flow per placed exchange, in its year and the canonical unit of its resource."""
     dimension = zone.tables["resources"].set_index("resource_id")["dimension"]
     units = placed["resource_id"].map(dimension).map(CANONICAL_LABEL)
     return pd.DataFrame(
@@ -129,7 +147,7 @@ def new_flows(zone: Zone, placed: pd.DataFrame, year: int) -> pd.DataFrame:
             "from_node": placed["node_id"].to_numpy(),
             "to_node": placed["node_id_request"].to_numpy(),
             "resource_id": placed["resource_id"].to_numpy(),
-            "year": year,
+            "year": placed["year"].to_numpy(dtype=int),
             "amount": placed["quantity"].to_numpy(dtype=float),
             "unit": units.to_numpy(),
             "stage": "recovery",
@@ -149,17 +167,29 @@ def indicator_change(
     requests: pd.DataFrame,
     year: int | None = None,
 ) -> pd.DataFrame:
-    """Return every indicator before and after making all ``exchanges``.
+    """Return every indicator before and after making all ``exchanges``, per year changed.
 
-    Columns: indicator_id, unit, before, after, change (after minus before, in the
-    indicator's unit; NaN where either side is not computable).
+    The exchanges are placed as :func:`apply_exchanges` places them, with ``year`` for those
+    whose listings name no year. The table covers each year that receives an exchange, or
+    that fallback year when none is placed. Columns: year, indicator_id, unit, before, after,
+    change (after minus before, in the indicator's unit; NaN where either side is not
+    computable).
     """
-    year = default_year(zone) if year is None else int(year)
-    after_zone = apply_exchanges(zone, exchanges, offers, requests, year)
+    fallback = default_year(zone) if year is None else int(year)
+    placed = exchange_endpoints(exchanges, offers, requests, fallback)
+    years = sorted({int(value) for value in placed["year"]}) or [fallback]
+    after_zone = apply_exchanges(zone, exchanges, offers, requests, fallback)
+    tables = [indicator_table(zone, after_zone, changed_year) for changed_year in years]
+    return pd.concat(tables, ignore_index=True)
+
+
+def indicator_table(zone: Zone, after_zone: Zone, year: int) -> pd.DataFrame:
+    """Return the indicators of ``year`` in ``zone`` and ``after_zone`` side by side."""
     before = compute_indicators(zone, year)
     after = compute_indicators(after_zone, year)
     table = pd.DataFrame(
         {
+            "year": year,
             "indicator_id": [result.indicator_id for result in before],
             "unit": [result.unit for result in before],
             "before": [np.nan if result.value is None else result.value for result in before],

@@ -12,8 +12,10 @@ import numpy as np
 import pandas as pd
 
 from ecoplan import units
+from ecoplan.exchange.compatibility import load_compatibility
 from ecoplan.exchange.economics import price_factor
 from ecoplan.exchange.quality import parse_concentrations, parse_limits
+from ecoplan.model.vocab import BOUNDARY_KINDS
 from ecoplan.model.zone import Zone
 
 logger = logging.getLogger(__name__)
@@ -47,16 +49,16 @@ REQUEST_COLUMNS = [
     "virgin_cost",
 ]
 DISPOSAL_KINDS = frozenset({"landfill", "water_body"})
-"""Node kinds whose inflows are disposal: landfill, and discharge to a water body."""
+"""Node kinds whose inflows from process nodes are disposal, whatever their stage."""
 
 
 def listings_from_zone(zone: Zone, year: int | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Return the zone's offers and requests (columns: see :mod:`ecoplan.exchange.matching`).
 
     Offers are the rows of the ``listings`` table of kind ``offer`` plus one derived offer per
-    process node and resource sent to landfill, discharged to a water body, or sent to a
-    flow at the ``disposal`` stage (incineration). A derived offer is dropped when the
-    listings table already offers that resource from that node.
+    process node and resource that leaves the economy unused (see :func:`derived_offers`).
+    A derived offer is dropped when the listings table already offers that resource from
+    that node.
 
     Parameters
     ----------
@@ -84,16 +86,33 @@ def listings_from_zone(zone: Zone, year: int | None = None) -> tuple[pd.DataFram
     return offers.reset_index(drop=True), requests.reset_index(drop=True)
 
 
-def derived_offers(zone: Zone, year: int) -> pd.DataFrame:
-    """Return offers derived from the zone's flows to landfill, water bodies and disposal."""
+def derived_offers(zone: Zone, year: int, table: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Return offers derived from the zone's flows that leave the economy unused.
+
+    A flow of ``year`` from a process node becomes part of an offer in three cases. It goes
+    to a landfill or water-body node. It is energy sent to the atmosphere at a stage other
+    than ``use``, and a rule of the compatibility ``table`` has a use for it (waste heat).
+    Or it has the stage ``disposal`` and goes to another boundary node, such as an export
+    for disposal elsewhere. Flows into a process node are never offers, even at the stage
+    ``disposal``, because sewage sent to the zone's treatment plant is that plant's input,
+    not a by-product. Air emissions are never offered.
+
+    Parameters
+    ----------
+    zone
+        The zone.
+    year
+        Year of the flows; the offers carry it.
+    table
+        Compatibility rules; default :func:`~ecoplan.exchange.compatibility.load_compatibility`
+        of ``zone``.
+    """
     flows = zone.flow_table
-    disposal = flows["to_kind"].isin(DISPOSAL_KINDS) | (flows["stage"] == "disposal")
+    rules = table if table is not None else load_compatibility(zone)
     chosen = flows[
-        disposal
-        & (flows["from_kind"] == "process")
-        & (flows["year"] == year)
-        & (flows["type"] != "air")
-        & flows["quantity"].notna()
+        unused_outflows(zone, rules)
+        & (flows["year"] == year).to_numpy(dtype=bool)
+        & flows["quantity"].notna().to_numpy(dtype=bool)
     ]
     if not len(chosen):
         return _frame(pd.DataFrame(columns=["listing_id"]), OFFER_COLUMNS)
@@ -103,6 +122,40 @@ def derived_offers(zone: Zone, year: int) -> pd.DataFrame:
     grouped["year"] = year
     grouped["derived"] = True
     return _frame(_attach(zone, grouped), OFFER_COLUMNS)
+
+
+def unused_outflows(zone: Zone, table: pd.DataFrame) -> np.ndarray:
+    """Return a mask over ``zone.flow_table`` of the flows that leave the economy unused.
+
+    See :func:`derived_offers` for the rule.
+    """
+    flows = zone.flow_table
+    to_kind = flows["to_kind"]
+    disposed = to_kind.isin(DISPOSAL_KINDS) | (
+        (flows["stage"] == "disposal") & to_kind.isin(BOUNDARY_KINDS - {"atmosphere"})
+    )
+    # Energy dissipated at the use stage (heat lost by buildings and machines) is too diffuse
+    # to pass on. A zone that can capture such heat lists it as an offer.
+    vented = (
+        (to_kind == "atmosphere")
+        & (flows["type"] == "energy")
+        & (flows["stage"] != "use")
+        & _has_use(zone, flows, table)
+    )
+    from_process = flows["from_kind"] == "process"
+    not_air = flows["type"] != "air"
+    return (from_process & not_air & (disposed | vented)).to_numpy(dtype=bool)
+
+
+def _has_use(zone: Zone, flows: pd.DataFrame, table: pd.DataFrame) -> pd.Series:
+    """Return which flows carry a resource that a compatibility rule serves.
+
+    A rule serves a resource by its code, or by its category when the rule names no code.
+    """
+    codes = set(table["offer_code"].dropna())
+    categories = set(table.loc[table["offer_code"].isna(), "offer_category"].dropna())
+    code = flows["resource_id"].map(zone.tables["resources"].set_index("resource_id")["code"])
+    return flows["category"].isin(categories) | code.isin(codes)
 
 
 def _year(zone: Zone, year: int | None) -> int:

@@ -16,7 +16,8 @@ Contract with the exchange network (``exchange/network.py``), stable::
     longitude, latitude [°, WGS84], price [currency per canonical unit; negative = the holder
     pays], disposal_cost [currency per canonical unit, what the holder pays today],
     quality (dict contaminant -> concentration [mg/kg, or % when the key ends in ``_pct``]),
-    derived (bool: True when made from a flow to landfill, incineration or discharge).
+    derived (bool: True when made from flows that leave the economy unused, see
+    :func:`~ecoplan.exchange.listings.derived_offers`).
 ``requests`` (one row per input wanted): the same columns, plus
     accepted (list of codes or categories accepted as substitutes, may be empty),
     limits (dict contaminant -> highest concentration accepted, same units as quality),
@@ -382,8 +383,12 @@ def _quality(
     for index, (o, r, rule) in enumerate(rows):
         if not limited[index] or unstated[index]:
             continue
-        limits = {**(rule_limits[rule] if rule >= 0 else {}), **_as_dict(request_limits[r])}
-        within[index], known[index] = check_limits(_as_dict(quality[o]), limits)
+        # Both sets of limits apply: a request cannot relax the limit of the rule's standard.
+        offered = _as_dict(quality[o])
+        rule_ok, rule_known = check_limits(offered, rule_limits[rule] if rule >= 0 else {})
+        request_ok, request_known = check_limits(offered, _as_dict(request_limits[r]))
+        within[index] = rule_ok and request_ok
+        known[index] = rule_known and request_known
     if (~within).any():
         logger.info("%d pairs excluded by quality limits", int((~within).sum()))
     pairs["quality_known"] = known
@@ -396,10 +401,19 @@ def _as_dict(value: object) -> dict[str, Any]:
 
 
 def _best_rule(pairs: pd.DataFrame, offers: pd.DataFrame, requests: pd.DataFrame) -> pd.DataFrame:
-    """Keep one row per offer–request pair: the cheapest known processing, then table order."""
-    pairs = pairs.assign(_cost=pairs["processing_cost"].fillna(np.inf))
-    pairs = pairs.sort_values(["offer_pos", "request_pos", "_cost", "rule_pos"], kind="stable")
-    pairs = pairs.drop_duplicates(["offer_pos", "request_pos"]).drop(columns="_cost")
+    """Keep one row per offer–request pair: a rule of the request's use before a direct match.
+
+    Table rules reach a request only through its use, so any table row is the rule of that
+    use; it carries the use and the CO2 factor, which a direct match lacks. Among several,
+    the cheapest known processing wins, then table order.
+    """
+    pairs = pairs.assign(
+        _direct=pairs["rule_pos"].to_numpy(dtype=int) < 0,
+        _cost=pairs["processing_cost"].fillna(np.inf),
+    )
+    order = ["offer_pos", "request_pos", "_direct", "_cost", "rule_pos"]
+    pairs = pairs.sort_values(order, kind="stable")
+    pairs = pairs.drop_duplicates(["offer_pos", "request_pos"]).drop(columns=["_direct", "_cost"])
     o = pairs["offer_pos"].to_numpy(dtype=int)
     r = pairs["request_pos"].to_numpy(dtype=int)
     pairs["offer_id"] = offers["listing_id"].to_numpy(dtype=object)[o]

@@ -11,6 +11,7 @@ text) is left to those per-cell readers, so the fast path never decides a proble
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -40,11 +41,11 @@ class ColumnCells:
     objects: np.ndarray
     """Each cell as the Python object that ``Series.tolist()`` returns."""
     blank: np.ndarray
-    """Whether each cell is blank, exactly as :func:`cells.is_blank` tells."""
+    """Whether each cell is blank: the result of :func:`cells.is_blank` for every cell."""
     text: np.ndarray
     """Whether each cell is a non-blank ``str``."""
     stripped: np.ndarray
-    """The text of each ``text`` cell without surrounding white space; ``None`` elsewhere."""
+    """The text of each ``str`` cell without surrounding white space, and ``None`` elsewhere."""
     floats: np.ndarray
     """Whether each cell is a non-blank ``float`` or ``numpy.float64``."""
     ints: np.ndarray
@@ -96,15 +97,18 @@ def read_numbers(column: ColumnCells) -> tuple[np.ndarray, np.ndarray]:
     numbers[column.floats] = column.objects[column.floats].astype(np.float64)
     numbers[column.ints] = column.objects[column.ints].astype(np.float64)
 
-    plain = np.zeros(len(column.objects), dtype=bool)
-    plain[column.text] = [
-        cells.NUMBER.match(text) is not None for text in column.stripped[column.text]
-    ]
-    numbers[plain] = column.stripped[plain].astype(np.float64)
+    # Text that is not a plain number stays NaN, so it is left to the per-cell reader.
+    parsed = _per_distinct_text(column.stripped[column.text], _plain_number)
+    numbers[column.text] = parsed.astype(np.float64)
 
-    resolved = (column.floats | column.ints | plain) & np.isfinite(numbers)
+    resolved = (column.floats | column.ints | column.text) & np.isfinite(numbers)
     values[resolved] = numbers[resolved].tolist()
     return values, resolved
+
+
+def _plain_number(text: str) -> float:
+    """Return the number that ``text`` spells in plain ASCII digits, or NaN."""
+    return float(text) if cells.NUMBER.match(text) else np.nan
 
 
 def read_amounts(column: ColumnCells) -> tuple[np.ndarray, np.ndarray]:
@@ -130,14 +134,14 @@ def read_flags(column: ColumnCells) -> tuple[np.ndarray, np.ndarray]:
     """Read ``bool`` cells and flag text such as ``TRUE``, ``是`` or ``0``."""
     values = np.full(len(column.objects), None, dtype=object)
     values[column.bools] = column.objects[column.bools]
-    values[column.text] = [_FLAGS.get(_flag_text(text)) for text in column.stripped[column.text]]
+    values[column.text] = _per_distinct_text(column.stripped[column.text], _flag)
     resolved = column.bools | (column.text & pd.notna(values))
     return values, resolved
 
 
-def _flag_text(text: str) -> str:
+def _flag(text: str) -> bool | None:
     folded = text.casefold()
-    return folded[:-2] if folded.endswith(".0") else folded
+    return _FLAGS.get(folded[:-2] if folded.endswith(".0") else folded)
 
 
 def read_text(column: ColumnCells) -> tuple[np.ndarray, np.ndarray]:
@@ -150,15 +154,16 @@ def read_text(column: ColumnCells) -> tuple[np.ndarray, np.ndarray]:
 def read_choices(column: ColumnCells, accepted: dict[str, str]) -> tuple[np.ndarray, np.ndarray]:
     """Read text that names a vocabulary entry; ``accepted`` maps folded text to its identifier."""
     values = np.full(len(column.objects), None, dtype=object)
-    values[column.text] = [accepted.get(text.casefold()) for text in column.stripped[column.text]]
+    values[column.text] = _per_distinct_text(
+        column.stripped[column.text], lambda text: accepted.get(text.casefold())
+    )
     return values, column.text & pd.notna(values)
 
 
 def read_units(column: ColumnCells) -> tuple[np.ndarray, np.ndarray]:
     """Read unit text that :func:`ecoplan.units.parse_unit` accepts, parsing each text once."""
     values, resolved = read_text(column)
-    known = {text: _is_unit(text) for text in set(values[resolved].tolist())}
-    resolved[resolved] = [known[text] for text in values[resolved]]
+    resolved[resolved] = _per_distinct_text(values[resolved], _is_unit).astype(bool)
     values[~resolved] = None
     return values, resolved
 
@@ -169,6 +174,14 @@ def _is_unit(text: str) -> bool:
     except UnitError:
         return False
     return True
+
+
+def _per_distinct_text(texts: np.ndarray, function: Callable[[str], Any]) -> np.ndarray:
+    """Apply ``function`` once to each distinct text and return its result for every text."""
+    codes, distinct = pd.factorize(texts)
+    results = np.empty(len(distinct), dtype=object)
+    results[:] = [function(text) for text in distinct]
+    return results[codes]
 
 
 def read_column(

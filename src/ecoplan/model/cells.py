@@ -29,13 +29,11 @@ _FULL_WIDTH = str.maketrans("０１２３４５６７８９．－＋，", "01234
 
 def is_blank(value: Any) -> bool:
     """Tell whether a cell is empty: ``None``, NaN, NaT, ``pd.NA`` or only white space."""
-    if value is None or value is pd.NA:
+    if isinstance(value, str):
+        return not value.strip()
+    if value is None or value is pd.NA or value is pd.NaT:
         return True
-    if isinstance(value, float) and math.isnan(value):
-        return True
-    if isinstance(value, str) and not value.strip():
-        return True
-    return value is pd.NaT
+    return isinstance(value, float) and math.isnan(value)
 
 
 def parse_number(value: Any) -> tuple[float | None, str | None]:

@@ -41,13 +41,21 @@ def type_table(table: RawTable, checker: ProblemLog) -> pd.DataFrame:
 
 
 def _drop_blank_rows(frame: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, ColumnCells]]:
-    """Drop the rows whose cells are all blank; return the rest and its cells by column."""
-    classified = {c: cell_columns.classify(frame[c]) for c in frame.columns if c != ROW}
-    if not classified or frame.empty:
+    """Drop the rows whose cells are all blank, and return the rest with its cells by column."""
+    # By position, because a frame given to Zone.from_tables may repeat a column name.
+    columns = [
+        (name, cell_columns.classify(frame.iloc[:, position]))
+        for position, name in enumerate(frame.columns)
+        if name != ROW
+    ]
+    classified = dict(columns)
+    if not columns or frame.empty:
         return frame, classified
-    kept = ~np.logical_and.reduce([cells_.blank for cells_ in classified.values()])
-    classified = {name: cells_.take(kept) for name, cells_ in classified.items()}
-    return frame.loc[kept].reset_index(drop=True), classified
+    non_blank = ~np.logical_and.reduce([cells_.blank for _, cells_ in columns])
+    if non_blank.all():
+        return frame, classified
+    classified = {name: cells_.take(non_blank) for name, cells_ in classified.items()}
+    return frame.loc[non_blank].reset_index(drop=True), classified
 
 
 def _empty_column(kind: str, length: int) -> pd.Series:
@@ -153,16 +161,16 @@ def _type_cell(
 
 def _as_series(kind: str, values: np.ndarray) -> pd.Series:
     """Return typed values, given as an object array with ``None`` for each missing one."""
+    if kind not in ("float", "amount", "year", "bool"):
+        return pd.Series(values, dtype="object")
     missing = pd.isna(values)
     if kind in ("float", "amount"):
         return pd.Series(np.where(missing, np.nan, values).astype(np.float64))
     if kind == "year":
         whole = np.where(missing, 0, values).astype(np.int64)
         return pd.Series(pd.arrays.IntegerArray(whole, missing))
-    if kind == "bool":
-        flags = np.where(missing, False, values).astype(bool)
-        return pd.Series(pd.arrays.BooleanArray(flags, missing))
-    return pd.Series(values, dtype="object")
+    flags = np.where(missing, False, values).astype(bool)
+    return pd.Series(pd.arrays.BooleanArray(flags, missing))
 
 
 def _parse_choice(value: Any, accepted: dict[str, str]) -> tuple[str | None, str | None]:

@@ -196,6 +196,8 @@ def recommended_rows(
 
     The distance is the candidate's road distance; when several rules pair the same offer and
     request, the candidate with the highest net saving per unit is the one the optimiser used.
+    ``quality_known`` is False when a quality limit of the use or the request could not be
+    checked because the offer does not state that contaminant.
     """
     exchanges = analysis.exchanges
     if not len(exchanges):
@@ -227,6 +229,7 @@ def recommended_rows(
                 "co2_avoided": plain(exchange.co2_avoided),
                 "distance_km": plain(candidate["distance_km"]),
                 "missing": plain(candidate["missing"]) or None,
+                "quality_known": bool(candidate["quality_known"]),
                 "currency": currency,
             }
         )

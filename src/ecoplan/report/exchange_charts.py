@@ -17,7 +17,6 @@ import plotly.graph_objects as go
 from ecoplan.i18n import N_, translate
 from ecoplan.report.charts import Chart, both_locales
 from ecoplan.report.exchange import ExchangeAnalysis, Names
-from ecoplan.report.records import plain
 from ecoplan.units import CANONICAL_LABEL
 
 MIN_SPAN = 0.02
@@ -191,26 +190,27 @@ def network_links(analysis: ExchangeAnalysis, offers: pd.DataFrame, after: bool)
     return pd.concat([exchanged, left[["offer_id", "target", "quantity"]]], ignore_index=True)
 
 
-def party_key(listing_id: str, listings: pd.DataFrame) -> str:
-    """Return the listing's node, else its organisation, else its own id."""
-    listing = listings.loc[listing_id]
-    for column in ("node_id", "org_id"):
-        if isinstance(listing[column], str):
-            return str(listing[column])
-    return listing_id
+def party_keys(listing_ids: pd.Series, listings: pd.DataFrame) -> pd.Series:
+    """Return each listing's node, else its organisation, else its own id; ``""`` for none.
+
+    ``listings`` is indexed by a unique listing id. A missing id (a link to disposal) gets
+    the key ``""``.
+    """
+    ids = listing_ids.reset_index(drop=True).astype(object)
+    node = ids.map(listings["node_id"])
+    organisation = ids.map(listings["org_id"])
+    keys = node.where(node.notna(), organisation.where(organisation.notna(), ids))
+    return keys.where(ids.notna(), "").astype(str)
 
 
 def party_links(links: pd.DataFrame, listings: pd.DataFrame) -> pd.DataFrame:
     """Return ``links`` summed per party: source and target keys (target ``""`` is disposal)."""
     keyed = pd.DataFrame(
         {
-            "source": [party_key(offer, listings) for offer in links["offer_id"]],
-            "target": [
-                party_key(target, listings) if isinstance(target, str) else ""
-                for target in links["target"]
-            ],
-            "listing": list(links["offer_id"]),
-            "quantity": links["quantity"].astype(float),
+            "source": party_keys(links["offer_id"], listings),
+            "target": party_keys(links["target"], listings),
+            "listing": links["offer_id"].to_numpy(dtype=object),
+            "quantity": links["quantity"].to_numpy(dtype=float),
         }
     )
     keyed = keyed[keyed["quantity"] > 0]
@@ -241,14 +241,16 @@ def sankey_drawer(
         figure = go.Figure(
             go.Sankey(
                 node={"label": labels, "pad": 18, "thickness": 16},
+                # NumPy arrays, because plotly validates a list element by element.
                 link={
-                    "source": [position[key] for key in links["source"]],
-                    "target": [position[key] for key in links["target"]],
-                    "value": [plain(value) for value in links["quantity"]],
-                    "color": [
-                        "rgba(27,110,90,0.55)" if key else "rgba(120,130,138,0.45)"
-                        for key in links["target"]
-                    ],
+                    "source": links["source"].map(position).to_numpy(dtype=int),
+                    "target": links["target"].map(position).to_numpy(dtype=int),
+                    "value": links["quantity"].to_numpy(dtype=float),
+                    "color": np.where(
+                        links["target"].to_numpy(dtype=object) != "",
+                        "rgba(27,110,90,0.55)",
+                        "rgba(120,130,138,0.45)",
+                    ),
                 },
                 valueformat=",.0f",
             )

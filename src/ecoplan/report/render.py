@@ -8,13 +8,14 @@ installed ``plotly`` package, so it opens offline: it requests no script, font o
 from __future__ import annotations
 
 import json
+import math
 from functools import cache, partial
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
 import jinja2
-from babel.numbers import format_decimal, format_percent
+from babel import Locale
 from markupsafe import Markup
 from plotly.offline import get_plotlyjs
 
@@ -28,6 +29,11 @@ from ecoplan.report.sections import Section
 HTML_LANG = {"en": "en", "zh_CN": "zh-CN"}
 LANGUAGE_NAMES = {"en": "English", "zh_CN": "中文"}
 """Each language named in itself, the usual label of a language switch (not translated)."""
+ROW_LIMIT = 500
+"""Rows shown per table in the page. A longer table ends with a note and a link to its CSV.
+
+The page contains every table twice (once per language), so 500 rows keep it quick to open.
+results.json and the CSV tables always contain every row."""
 
 
 @cache
@@ -48,11 +54,12 @@ def environment(locale: str) -> jinja2.Environment:
         newstyle=False,
     )
     env.filters["num"] = partial(format_number, locale=locale)
-    env.filters["num0"] = partial(format_number, locale=locale, pattern="#,##0")
-    env.filters["num1"] = partial(format_number, locale=locale, pattern="#,##0.0")
+    env.filters["num0"] = partial(format_number, locale=locale, decimals=0)
+    env.filters["num1"] = partial(format_number, locale=locale, decimals=1)
     env.filters["pct"] = partial(format_share, locale=locale)
     env.filters["table_label"] = partial(table_label, locale=locale)
     env.globals["label"] = partial(label, locale=locale)
+    env.globals["row_limit"] = ROW_LIMIT
     return env
 
 
@@ -62,20 +69,71 @@ def table_label(table: str, locale: str) -> str:
     return chinese if locale == "zh_CN" else english
 
 
-def format_number(value: Any, locale: str, pattern: str = "#,##0.####") -> str:
-    """Return a number with digit grouping, by default up to four decimals; "—" for none."""
+def format_number(value: Any, locale: str, decimals: int | None = None) -> str:
+    """Return a number with digit grouping, for reading; "—" for none.
+
+    Without ``decimals``, an integer or a number of 1,000 or more is rounded to a whole
+    number (26,667) and a smaller one to four significant figures with trailing zeros
+    dropped (123.5, 3.142, 0.01235). ``decimals`` fixes the number of decimals instead.
+    The report shows these; results.json and the CSV tables keep full precision.
+    """
     if value is None:
         return "—"
     if isinstance(value, bool) or not isinstance(value, int | float):
         return str(value)
-    return str(format_decimal(value, format=pattern, locale=locale))
+    if isinstance(value, float) and not math.isfinite(value):
+        return "—"
+    if decimals is None:
+        text = f"{value:,.{significant_decimals(value)}f}"
+        if "." in text:
+            text = text.rstrip("0").rstrip(".")
+    else:
+        text = f"{value:,.{decimals}f}"
+    return localised(text, locale)
+
+
+def significant_decimals(value: float) -> int:
+    """Return how many decimals show ``value`` to four significant figures, none from 1,000."""
+    magnitude = abs(value)
+    if isinstance(value, int) or magnitude >= 1000 or magnitude == 0:
+        return 0
+    return min(SIGNIFICANT_FIGURES - 1 - math.floor(math.log10(magnitude)), MAX_DECIMALS)
+
+
+SIGNIFICANT_FIGURES = 4
+MAX_DECIMALS = 12
+"""Decimals shown at most, so a number below 1e-9 shows as 0."""
 
 
 def format_share(value: float | None, locale: str) -> str:
     """Return a share [1] as a percentage with one decimal; "—" for no value."""
-    if value is None:
+    if value is None or not math.isfinite(value):
         return "—"
-    return str(format_percent(value, format="#,##0.0%", locale=locale))
+    return localised(f"{value * 100:,.1f}%", locale).replace("%", symbols(locale)[2])
+
+
+@cache
+def symbols(locale: str) -> tuple[str, str, str, str]:
+    """Return the group, decimal, percent and minus signs of ``locale`` (CLDR, from Babel)."""
+    latin = Locale.parse(locale).number_symbols["latn"]
+    return latin["group"], latin["decimal"], latin["percentSign"], latin["minusSign"]
+
+
+@cache
+def symbol_table(locale: str) -> dict[int, str]:
+    """Return a :meth:`str.translate` table from Python's number signs to ``locale``'s."""
+    group, decimal, _percent, minus = symbols(locale)
+    return str.maketrans({",": group, ".": decimal, "-": minus})
+
+
+def localised(text: str, locale: str) -> str:
+    """Return a number formatted by Python (``,`` groups, ``.`` decimals) in ``locale``'s signs.
+
+    A negative number that rounds to zero loses its sign ("-0.0" becomes "0.0").
+    """
+    if text.startswith("-") and not text.strip("-0.,%"):
+        text = text[1:]
+    return text.translate(symbol_table(locale))
 
 
 def render_body(locale: str, context: dict[str, Any]) -> str:
