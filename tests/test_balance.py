@@ -101,6 +101,19 @@ def test_plant_with_stock_change_balances(make_zone: Callable[..., Zone]) -> Non
     assert not mass["flagged"]
 
 
+def test_stock_drawdown_balances(make_zone: Callable[..., Zone]) -> None:
+    # 100 t in plus 10 t drawn from the ore yard = 110 t out; the change is -10 t
+    flows = [*BALANCED_FLOWS[:1], flow("f2", "plant", "export", "steel", 105), BALANCED_FLOWS[2]]
+    drawdown = [{**STOCK_PLUS_5[0], "change": -10}]
+    zone = build(make_zone, flows, drawdown)
+
+    mass = row_of(node_balances(zone), "plant", "mass")
+
+    assert mass["stock_change"] == pytest.approx(-10.0)
+    assert mass["residual"] == pytest.approx(0.0, abs=1e-12)
+    assert not mass["flagged"]
+
+
 def test_energy_row_kept_apart(make_zone: Callable[..., Zone]) -> None:
     zone = build(make_zone, BALANCED_FLOWS, STOCK_PLUS_5)
 
