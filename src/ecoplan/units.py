@@ -24,8 +24,8 @@ Sources: tce = 29.3076 GJ (GB/T 2589-2020, 7,000 kcal/kg of standard coal); toe 
 
 from __future__ import annotations
 
-import tokenize
 import re
+import tokenize
 from functools import cache
 from typing import Any
 
