@@ -333,3 +333,32 @@ def problems_of_error(path: Path) -> InputError:
     with pytest.raises(InputError) as caught:
         read_zone(path)
     return caught.value
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"amount": "6,2"}, "comma that does not separate thousands"),
+        ({"amount": 1e22}, "Implausibly large amount"),
+        ({"amount": 10, "unit": "t/d", "operating_hours": 100_000}, "More operating hours"),
+    ],
+)
+def test_implausible_amounts_rejected(
+    make_zone: Callable[..., Zone], change: dict[str, Any], message: str
+) -> None:
+    flow = {
+        "flow_id": "f1",
+        "from_node": "plant",
+        "to_node": "landfill",
+        "resource_id": "ash",
+        "year": 2020,
+        "amount": 10,
+        "unit": "t",
+        **change,
+    }
+
+    with pytest.raises(InputError) as raised:
+        make_zone(flows=[flow])
+
+    assert len(raised.value.problems) == 1
+    assert message in str(raised.value)

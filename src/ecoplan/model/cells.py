@@ -51,7 +51,13 @@ def parse_number(value: Any) -> tuple[float | None, str | None]:
         return None, N_(
             "Invalid number: a spreadsheet error where a number is expected; fix the formula."
         )
-    cleaned = text.translate(_FULL_WIDTH).replace(",", "").replace(" ", "")
+    spaced = text.translate(_FULL_WIDTH).replace(" ", "")
+    if "," in spaced and not _THOUSANDS.match(spaced):
+        return None, N_(
+            "Invalid number: a comma that does not separate thousands; write the decimal "
+            "separator as a point (6.2, not 6,2)."
+        )
+    cleaned = spaced.replace(",", "")
     if NUMBER.match(cleaned):
         return _finite(float(cleaned))
     if re.match(r"^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}", cleaned):
@@ -59,6 +65,10 @@ def parse_number(value: Any) -> tuple[float | None, str | None]:
             "Invalid number: a date where a number is expected; format the cell as a number."
         )
     return None, N_("Invalid number: text where a number is expected.")
+
+
+_THOUSANDS = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d*)?$")
+"""Digits grouped by thousands with commas, such as 1,234 or 12,345.6."""
 
 
 def _finite(number: float) -> tuple[float | None, str | None]:

@@ -34,12 +34,56 @@ def add_quantities(
         table = raw.get(name) or RawTable.from_frame(name, pd.DataFrame(), file="")
         dimension = frame["resource_id"].map(dimensions) if len(frame) else pd.Series(dtype=object)
         hours = frame["operating_hours"] if "operating_hours" in frame else None
+        _check_hours(table, frame, checker)
         factors = _factors(table, frame, dimension, hours, checker)
         for amount, quantity in amount_columns.items():
             frame[quantity] = frame[amount].to_numpy(dtype=float) * factors
+            _check_plausible(table, frame, amount, quantity, checker)
     _add_series_quantities(raw, typed, dimensions, checker)
     _add_economy_quantities(raw, typed, currency, checker)
     _add_site_areas(raw, typed, checker)
+
+
+HOURS_PER_LEAP_YEAR = 8784.0
+LARGEST_QUANTITY = 1e12
+"""Largest annual amount accepted in a canonical unit (t, MWh, m³, ha). World material
+extraction is about 1e11 t a year and world primary energy about 1.7e11 MWh, so a larger
+amount of one zone's flow is a unit or typing mistake."""
+
+
+def _check_hours(table: RawTable, frame: pd.DataFrame, checker: ProblemLog) -> None:
+    if "operating_hours" not in frame or not len(frame):
+        return
+    hours = frame["operating_hours"].to_numpy(dtype=float)
+    for row, value in zip(
+        frame.loc[hours > HOURS_PER_LEAP_YEAR, ROW], hours[hours > HOURS_PER_LEAP_YEAR], strict=True
+    ):
+        checker.add(
+            table.problem(
+                N_("More operating hours than a year has."),
+                row=int(row),
+                column="operating_hours",
+                value=value,
+                expected=N_("hours per year between 0 and 8,784"),
+            )
+        )
+
+
+def _check_plausible(
+    table: RawTable, frame: pd.DataFrame, amount: str, quantity: str, checker: ProblemLog
+) -> None:
+    values = frame[quantity].to_numpy(dtype=float)
+    too_large = np.abs(np.nan_to_num(values)) > LARGEST_QUANTITY
+    for row, value in zip(frame.loc[too_large, ROW], frame.loc[too_large, amount], strict=True):
+        checker.add(
+            table.problem(
+                N_("Implausibly large amount (over 10¹² t, MWh or m³ a year); check the unit."),
+                row=int(row),
+                column=amount,
+                value=value,
+                expected=N_("an annual amount of one zone's flow"),
+            )
+        )
 
 
 def _factors(
