@@ -29,7 +29,7 @@ bin_dir() {
 # Run a command as the cluster's owner: "postgres" when we are root, else ourselves.
 as_owner() {
   if [ "$(id -u)" -eq 0 ]; then
-    runuser -u postgres -- "$@"
+    (cd / && runuser -u postgres -- "$@")  # postgres may not enter the checkout
   else
     "$@"
   fi
