@@ -482,6 +482,11 @@ def test_durables_equal_hand_values(results: dict[str, Any]) -> None:
         assert rows[year]["unit"] == "t"
 
 
+def test_csv_tables_start_with_bom(plan: PlanResult) -> None:
+    for name, path in plan.tables.items():
+        assert path.read_bytes().startswith(b"\xef\xbb\xbf"), name
+
+
 def test_csv_tables_equal_json(plan: PlanResult, results: dict[str, Any]) -> None:
     assert set(plan.tables) == {name for name in TABLES if results[name]["available"]}
     for name, path in plan.tables.items():

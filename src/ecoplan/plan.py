@@ -218,7 +218,8 @@ def write_tables(sections: dict[str, analyses.Section], folder: Path) -> dict[st
         if not section.available:
             path.unlink(missing_ok=True)
             continue
-        csv_frame(section.rows).to_csv(path, index=False, encoding="utf-8")
+        # The byte-order mark makes Excel on Chinese Windows read the file as UTF-8.
+        csv_frame(section.rows).to_csv(path, index=False, encoding="utf-8-sig")
         written[name] = path
     return written
 
