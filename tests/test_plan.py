@@ -334,12 +334,17 @@ HAND_INDICATORS = {
     "energy_productivity": (5e7 / 1250, "元/MWh"),
 }
 
-# Fixed lifetime of 2 years: each cohort of 10 t leaves in the year it reaches age 2.
+# Fixed lifetime of 2 years: each cohort of 10 t leaves in the year it reaches age 2. After
+# the series ends (2021) the plan projects to 2050 with no further inflow, so the cohorts of
+# 2020 and 2021 leave in 2022 and 2023 and the stock is empty from then on.
 HAND_DURABLES = {  # year: (inflow, outflow, stock) [t]
     2018: (10.0, 0.0, 10.0),
     2019: (10.0, 0.0, 20.0),
     2020: (10.0, 10.0, 20.0),
     2021: (10.0, 10.0, 20.0),
+    2022: (0.0, 10.0, 10.0),
+    2023: (0.0, 10.0, 0.0),
+    **{year: (0.0, 0.0, 0.0) for year in range(2024, 2051)},
 }
 
 

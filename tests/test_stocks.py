@@ -219,6 +219,24 @@ def test_project_durables(make_zone: Callable[..., Zone]) -> None:
     assert offices.inflow[1] == pytest.approx(15_000 - 10_000 * survival_1, rel=1e-12)
 
 
+def test_project_durables_to_horizon(make_zone: Callable[..., Zone]) -> None:
+    zone = make_zone(**_durable_tables())
+
+    results = project_durables(zone, horizon=2025)
+
+    cars = results["cars"]
+    np.testing.assert_array_equal(cars.years, [2020, 2021, 2022, 2023, 2024, 2025])
+    # No inflow after 2023: the inflows of 2022 and 2023 (the stock of 13 less what left)
+    # leave two years later, in 2024 and 2025, and the stock runs out.
+    np.testing.assert_allclose(cars.inflow[4:], [0, 0])
+    np.testing.assert_allclose(cars.outflow[4:], [cars.inflow[2], cars.inflow[3]])
+    assert cars.stock[-1] == pytest.approx(0.0, abs=1e-9)
+    offices = results["offices"]
+    # The stock-driven durable keeps its last level; its inflows replace what leaves.
+    np.testing.assert_allclose(offices.stock[3:], [20_000, 20_000, 20_000])
+    np.testing.assert_allclose(offices.inflow[3:], offices.outflow[3:], rtol=1e-12)
+
+
 def test_project_durables_without_series_raises(make_zone: Callable[..., Zone]) -> None:
     tables = _durable_tables()
     tables["durable_series"] = [

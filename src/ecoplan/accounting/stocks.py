@@ -172,12 +172,17 @@ def _checked_series(
     return years_array, values_array
 
 
-def project_durables(zone: Zone) -> dict[str, DynamicStockResult]:
+def project_durables(zone: Zone, horizon: int | None = None) -> dict[str, DynamicStockResult]:
     """Run the stock model of every durable of the zone, keyed by ``durable_id``.
 
     Each row of ``zone.durables`` gives the lifetime and whether its ``durable_series`` holds
     inflows (``driver = inflow``) or stock levels (``driver = stock``). Series values are in
     the canonical unit of the durable's dimension (``durable_series.quantity``).
+
+    With ``horizon`` [year] beyond a series' last year, the projection runs on to it: an
+    inflow-driven durable gets no further inflow, so its outflows are the future waste of what
+    is in place; a stock-driven durable keeps its last stock level, so its inflows are the
+    replacements that level needs.
 
     Raises
     ------
@@ -201,6 +206,11 @@ def project_durables(zone: Zone) -> dict[str, DynamicStockResult]:
             )
         years = rows["year"].to_numpy(dtype=int)
         values = rows["quantity"].to_numpy(dtype=float)
+        if horizon is not None and horizon > years[-1]:
+            future = np.arange(years[-1] + 1, horizon + 1)
+            held = values[-1] if durable.driver == "stock" else 0.0
+            years = np.concatenate([years, future])
+            values = np.concatenate([values, np.full(len(future), held)])
         model = stock_driven if durable.driver == "stock" else inflow_driven
         results[str(durable.durable_id)] = model(years, values, _lifetime_of(durable))
     return results

@@ -25,6 +25,9 @@ from ecoplan.report.records import frame_records, object_records, plain
 
 logger = logging.getLogger(__name__)
 
+PROJECTION_HORIZON = 2050
+"""Last year of the durable-stock projections, the horizon of the zone's long-range plans."""
+
 NO_ROWS = N_("The zone has no data for this analysis.")
 
 
@@ -150,7 +153,10 @@ def durables(zone: Zone) -> Section:
     """Return the projected inflow, outflow and stock of each durable, year by year."""
     if zone.durables.empty:
         return unavailable(N_("The zone has no durable stocks."))
-    return run_section("durable stocks", lambda: durable_rows(zone, project_durables(zone)))
+    horizon = max(PROJECTION_HORIZON, zone.base_year)
+    return run_section(
+        "durable stocks", lambda: durable_rows(zone, project_durables(zone, horizon=horizon))
+    )
 
 
 def durable_rows(zone: Zone, projections: dict[str, Any]) -> list[dict[str, Any]]:
