@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import numpy as np
 import pandas as pd
 import pytest
 
+from ecoplan.energy.sources import real_data_folder
 from ecoplan.exchange import find_candidates, load_compatibility
 from ecoplan.exchange.sources import kalundborg_listings, read_finnish_prtr, read_tri
 from ecoplan.exchange.sources.kalundborg import KNOWN_LINKS, recall
 from ecoplan.exchange.sources.tm35fin import to_lonlat
 
-REAL = Path("/work/shared/data/real")
+REAL = real_data_folder()
 FINLAND = REAL / "fi-prtr-facilities-waste"
 TRI = REAL / "us-tri-illinois-2023" / "tri_2023_il.csv"
 CROSSWALK = REAL / "prtr-transfer-class-crosswalk" / "National_to_generic_transfer.csv"

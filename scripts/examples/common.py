@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Any
 
+from ecoplan.energy.sources import real_data_folder
+
 REPO = Path(__file__).resolve().parents[2]
 EXAMPLES = REPO / "src" / "ecoplan" / "examples"
-DATA = Path(os.environ.get("ECOPLAN_SHARED", REPO.parent / "shared")) / "data" / "real"
+DATA = real_data_folder()
 
 Rows = list[dict[str, Any]]
 

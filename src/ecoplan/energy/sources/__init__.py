@@ -18,12 +18,17 @@ class SourceDataError(EcoplanError):
     """A source data set or one of its rows is missing."""
 
 
+CHECKOUT = Path(__file__).resolve().parents[4]
+"""Root of the source checkout this package is imported from (``src/ecoplan/...``)."""
+
+
 def real_data_folder() -> Path:
     """Return the folder of the real data sets (``$ECOPLAN_SHARED/data/real``).
 
-    The default is ``/work/shared/data/real``.
+    Without ``ECOPLAN_SHARED`` the shared folder is the one beside the checkout
+    (``../shared`` from the repository root), where the test and build scripts expect it.
     """
-    shared = Path(os.environ.get("ECOPLAN_SHARED", "/work/shared"))
+    shared = Path(os.environ.get("ECOPLAN_SHARED", CHECKOUT.parent / "shared"))
     return shared / "data" / "real"
 
 
