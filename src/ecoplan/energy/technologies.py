@@ -27,6 +27,7 @@ import pandas as pd
 
 from ecoplan.errors import EcoplanError
 from ecoplan.i18n import _
+from ecoplan.model.vocab import VOCABULARIES
 
 logger = logging.getLogger(__name__)
 
@@ -35,21 +36,7 @@ COLUMNS = (
     "name_zh",
     "carrier",
     "renewable",
-    "efficiency",
-    "capacity_factor",
-    "capital_cost",
-    "fixed_om",
-    "variable_om",
-    "fuel_cost",
-    "lifetime",
-    "co2",
-    "so2",
-    "nox",
-    "pm",
-    "hg",
-    "water_withdrawal",
-    "water_consumption",
-    "available_from",
+    *VOCABULARIES["technology_parameter"],
     "source",
 )
 """Columns of the technology table, in order."""
