@@ -152,7 +152,7 @@ def run_plan(zone: Zone, out_dir: Path, progress: ProgressCallback = silent) -> 
 
 
 def match_exchange(zone: Zone) -> exchange_report.ExchangeAnalysis | analyses.Section:
-    """Return the zone's listings and candidates, or a section that says why there are none."""
+    """Return the zone's listings and candidates, or a section with the reason there are none."""
     try:
         return exchange_report.match_listings(zone)
     except EcoplanError as error:

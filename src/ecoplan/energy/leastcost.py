@@ -39,14 +39,14 @@ class LeastCostStatus(StrEnum):
 
 
 class CostBasis(StrEnum):
-    """Which cost the portfolio minimises."""
+    """Cost the portfolio minimises: private, or full (private plus external)."""
 
     PRIVATE = "private"
     FULL = "full"
 
 
 class Denominator(StrEnum):
-    """What a renewable share is a share of."""
+    """Denominator of a renewable share: electricity or all final energy."""
 
     ELECTRICITY = "electricity"
     FINAL_ENERGY = "final_energy"

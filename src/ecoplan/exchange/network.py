@@ -93,7 +93,7 @@ class NetworkProblem:
 
 @dataclass
 class Solution:
-    """A solver's answer: flow per arc [canonical unit per year] and how it ended."""
+    """A solver's result: flow per arc [canonical unit per year] and how it ended."""
 
     status: ExchangeStatus
     flow: np.ndarray
