@@ -40,12 +40,70 @@ def test_every_value_has_a_source_and_kind() -> None:
 
 
 def test_dataset_values_match_their_source_rows() -> None:
-    """Each ``dataset`` row of the shipped table equals the ATB row its key names."""
+    """Each ATB ``dataset`` row of the shipped table equals the ATB row its key names.
+
+    The PyPSA rows are checked in test_energy_pypsa.py.
+    """
     rows = technology_data()
     rows = rows[rows["kind"] == "dataset"]
-    assert len(rows) >= 90
-    for row in rows.itertuples():
+    from_atb = rows["source"].str.startswith("NREL ATB 2022")
+    from_pypsa = rows["source"].str.startswith("PyPSA technology-data")
+    assert (from_atb | from_pypsa).all()
+    assert from_atb.sum() >= 90
+    for row in rows[from_atb].itertuples():
         assert row.value == pytest.approx(atb.atb_value(str(row.source_key)), rel=1e-12), row
+
+
+UNVERIFIED = {
+    ("pc_coal_unscrubbed", "nox"),
+    ("pc_coal_unscrubbed", "pm"),
+    ("pc_coal_unscrubbed", "hg"),
+    ("pc_coal_scrubbed", "nox"),
+    ("pc_coal_scrubbed", "pm"),
+    ("pc_coal_scrubbed", "hg"),
+    ("igcc", "nox"),
+    ("igcc", "pm"),
+    ("igcc", "hg"),
+    ("cfb_coal", "pm"),
+    ("cfb_coal", "hg"),
+    ("igcc", "water_withdrawal"),
+    ("solar", "water_withdrawal"),
+    ("geothermal", "co2"),
+    ("geothermal", "water_withdrawal"),
+    ("geothermal", "water_consumption"),
+}
+"""Published values that could not be checked against their table (see each row's source)."""
+
+
+def test_unverified_values_are_marked() -> None:
+    data = technology_data()
+    marked = data[data["source"].str.contains("approximate: not verified")]
+    assert set(zip(marked["technology"], marked["parameter"], strict=True)) == UNVERIFIED
+
+
+def test_water_rows_convert_the_stated_median() -> None:
+    """Every Macknick row contains its stated median [gal/MWh] times 0.0037854 m³/gal."""
+    data = technology_data()
+    water = data[data["source"].str.startswith("Macknick")]
+    assert len(water) == 15  # 3 coal technologies share the generic coal medians
+    for row in water.itertuples():
+        gallons = float(str(row.source).split(" gal/MWh")[0].rsplit(", ", 1)[1])
+        assert row.value == pytest.approx(gallons * 0.0037854, rel=1e-12), row
+    coal = water.set_index(["technology", "parameter"]).loc[
+        ("pc_coal_unscrubbed", "water_consumption")
+    ]
+    assert coal["value"] == pytest.approx(687 * 0.0037854)
+    assert "checked:" in coal["source"]
+
+
+def test_coal_so2_from_ap42_by_hand() -> None:
+    """AP-42 38S lb/short ton = 19 kg/t at S = 1 %, over 5.815 MWh/t x 0.3722, no scrubber."""
+    techs = load_technologies(year=2020)
+    expected = 19.0 / (5.815 * 0.3722)
+    assert techs.loc["pc_coal_unscrubbed", "so2"] == pytest.approx(expected, rel=1e-9)
+    assert techs.loc["pc_coal_scrubbed", "so2"] == pytest.approx(
+        19.0 / (5.815 * 0.40) * 0.05, rel=1e-9
+    )
 
 
 def test_atb_row_read_by_hand() -> None:

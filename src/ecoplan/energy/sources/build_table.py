@@ -2,10 +2,13 @@
 
 Run ``python -m ecoplan.energy.sources.build_table``. Every row names its kind:
 
-- ``dataset``: read from a real data set; ``source_key`` locates the row (see the readers);
+- ``dataset``: read from a real data set, changed at most by a unit or currency conversion;
+  ``source_key`` locates the row (see the readers);
 - ``derived``: computed from data-set rows and stated assumptions (the formula is in the
   source text);
-- ``literature``: a published value typed in, with the publication;
+- ``literature``: a published value typed in, with the publication and, where it was
+  checked, the table or repository row it was checked against. A value that could not be
+  checked says ``approximate: not verified`` and why;
 - ``assumed``: no published value at hand; the basis is stated. Replace with better data.
 
 Costs are constant 2020 US$ (the ATB's dollar year).
@@ -17,16 +20,19 @@ import csv
 from pathlib import Path
 from typing import Any
 
-from ecoplan.energy.sources import atb, desnz
+from ecoplan.energy.sources import atb, desnz, pypsa
 
 OUT = Path(__file__).resolve().parents[2] / "data" / "technology_data.csv"
 ATB = "NREL ATB 2022 (CC BY 4.0), atb_e_2022_market_crp30_moderate.csv"
 DESNZ = "UK DESNZ GHG conversion factors 2023 (OGL v3), desnz_ghg_conversion_factors_2023_flat.csv"
 AP42 = "US EPA AP-42 5th ed., Section 1.1 Bituminous and subbituminous coal combustion"
 MACKNICK = (
-    "Macknick et al. (2012) Environ. Res. Lett. 7:045802, median operational water factors "
-    "[gal/MWh] converted at 0.0037854 m³/gal (approximate: check the paper's table)"
+    "Macknick et al. (2012) Environ. Res. Lett. 7:045802 (NREL/TP-6A20-50900, 2011), median "
+    "operational water factors [gal/MWh] converted at 0.0037854 m³/gal"
 )
+GCAM_WATER = "JGCRI/gcam-core input/gcamdata/inst/extdata/water/Macknick_elec_water_m3MWh.csv, row"
+LUCAS_WATER = "Lucas-Doctorate-Project/env_research_scripts intensity-factors/intensities.json"
+NOT_VERIFIED = "approximate: not verified"
 GALLON = 0.0037854
 YEARS = (2020, 2030, 2050)
 COAL_MWH_PER_T = 5.815
@@ -96,6 +102,37 @@ def atb_rows() -> list[dict[str, Any]]:
     return rows
 
 
+PYPSA = (
+    "PyPSA technology-data (GPL-3.0, doi:10.5281/zenodo.3994163), costs_{year}.csv row "
+    "{row!r} (Danish Energy Agency, 12 LT-PEMFC CHP), 2020 EUR at 1.142 USD/EUR"
+)
+NO_OCEAN_ROW = "no ocean row in NREL ATB 2022 or PyPSA technology-data 2020-2050"
+
+
+def pypsa_rows() -> list[dict[str, Any]]:
+    """Return the hydrogen fuel cell rows read from the PyPSA ``fuel cell`` row."""
+    tech, row = "hydrogen_fuel_cell", "fuel cell"
+    rows = []
+    for year in YEARS:
+        text = PYPSA.format(year=year, row=row)
+        key = f"{year}|{row}|investment"
+        value = pypsa.pypsa_value(key, "USD/kW")
+        rows.append(_row(tech, "capital_cost", value, "USD/kW", "dataset", text, key, year))
+        fom = pypsa.fixed_om_value(year, row)
+        derived = f"{text}: FOM [%/a] x investment"
+        key = f"{year}|{row}|FOM"
+        rows.append(_row(tech, "fixed_om", fom, "USD/kW/a", "derived", derived, key, year))
+    text = PYPSA.format(year=YEARS[0], row=row)
+    for parameter, pypsa_parameter, unit in (
+        ("efficiency", "efficiency", "1"),
+        ("lifetime", "lifetime", "a"),
+    ):
+        key = f"{YEARS[0]}|{row}|{pypsa_parameter}"
+        value = pypsa.pypsa_value(key, unit)
+        rows.append(_row(tech, parameter, value, unit, "dataset", text, key))
+    return rows
+
+
 # Literature and assumed values: technology -> parameter -> (value, unit, kind, source).
 ASSUMED_CF_COAL = (5500 / 8760, "1", "assumed", "5,500 h/a, as the example zone's coal plant")
 ZERO_VOM = (0.0, "USD/MWh", "assumed", "the ATB gives no variable O&M (it is in fixed O&M)")
@@ -115,12 +152,82 @@ def _life(years: float, basis: str = "typical design life") -> tuple[float, str,
     return (years, "a", "assumed", basis)
 
 
-def _water(withdrawal_gal: float, consumption_gal: float, basis: str) -> dict[str, Any]:
-    source = f"{MACKNICK}: {basis}"
+def _water_row(gallons: float, basis: str, check: str) -> tuple[float, str, str, str]:
+    """Return a Macknick row: ``gallons`` [gal/MWh] as m³/MWh, with the check in the source."""
+    source = f"{MACKNICK}: {basis}, {gallons:g} gal/MWh; {check}"
+    return (gallons * GALLON, "m3/MWh", "literature", source)
+
+
+def _water(
+    withdrawal: tuple[float, str], consumption: tuple[float, str], basis: str
+) -> dict[str, Any]:
+    """Return the two water rows; each pair is (median [gal/MWh], what it was checked against)."""
     return {
-        "water_withdrawal": (withdrawal_gal * GALLON, "m3/MWh", "literature", source),
-        "water_consumption": (consumption_gal * GALLON, "m3/MWh", "literature", source),
+        "water_withdrawal": _water_row(withdrawal[0], basis, withdrawal[1]),
+        "water_consumption": _water_row(consumption[0], basis, consumption[1]),
     }
+
+
+# What each Macknick median was checked against. The paper's own tables were not reachable
+# with the search tools used, so each check names the public data row that carries the value.
+WATER_COAL = _water(
+    (1005, f"checked: {GCAM_WATER} coal (conv pul), recirculating, fresh: 3.8 m³/MWh"),
+    (
+        687,
+        f"checked: {GCAM_WATER} coal (conv pul), recirculating, fresh: 2.6 m³/MWh; "
+        f"{LUCAS_WATER} coal-generic-tower: 687",
+    ),
+    "coal, cooling tower, generic",
+)
+WATER_IGCC = _water(
+    (
+        393,
+        f"{NOT_VERIFIED}: {GCAM_WATER} coal (IGCC), recirculating gives 1.476 m³/MWh "
+        "(390 gal/MWh), from another source",
+    ),
+    (380, f"checked: {LUCAS_WATER} coal-igcc-tower: 380"),
+    "coal IGCC, cooling tower",
+)
+WATER_BIOMASS = _water(
+    (878, f"checked: {GCAM_WATER} biomass (conv), recirculating, fresh: 3.32 m³/MWh"),
+    (
+        553,
+        f"checked: {GCAM_WATER} biomass (conv), recirculating, fresh: 2.09 m³/MWh; "
+        f"{LUCAS_WATER} biopower-steam-tower: 553",
+    ),
+    "biopower, steam cycle, cooling tower",
+)
+WATER_PV = _water(
+    (
+        1,
+        f"{NOT_VERIFIED}: no withdrawal median found; {GCAM_WATER} PV gives 0.02 m³/MWh "
+        "(5 gal/MWh)",
+    ),
+    (1, f"checked: {LUCAS_WATER} solar-pv: 1"),
+    "PV, panel cleaning",
+)
+WATER_GEOTHERMAL = _water(
+    (10, f"{NOT_VERIFIED}: no withdrawal median for flash plants found"),
+    (
+        10,
+        f"{NOT_VERIFIED}: secondary copies disagree ({LUCAS_WATER} geothermal-flash-tower: 15)",
+    ),
+    "geothermal flash, cooling tower",
+)
+WATER_HYDRO = {
+    "water_withdrawal": (
+        4491 * GALLON,
+        "m3/MWh",
+        "assumed",
+        f"taken equal to the consumption (reservoir evaporation); {GCAM_WATER} hydro gives "
+        "0 withdrawal",
+    ),
+    "water_consumption": _water_row(
+        4491,
+        "hydropower, reservoir evaporation",
+        f"checked: {GCAM_WATER} hydro: 17 m³/MWh consumption; {LUCAS_WATER} hydro: 4491",
+    ),
+}
 
 
 def _no_water(basis: str) -> dict[str, Any]:
@@ -165,29 +272,56 @@ EFFICIENCY_BASIS = {
 }
 
 
+OGE_TABLES = "singularity-energy/open-grid-emissions src/oge/reference_tables"
+AP42_SOURCES = {
+    "so2": (
+        f"{AP42}, Table 1.1-3: SO2 38S lb/short ton, bituminous coal (checked: {OGE_TABLES}/"
+        "emission_factors_for_so2.csv rows ST,BIT: 38.0 lb/ton times S; the table has no "
+        "fluidised-bed SO2 factor, so CFB uses it with the in-bed capture below)"
+    ),
+    "nox_pc": (
+        f"{AP42}, Table 1.1-3: NOx 22 lb/short ton, pulverised coal, dry bottom, wall-fired, "
+        f"bituminous, pre-NSPS ({NOT_VERIFIED}: {OGE_TABLES}/emission_factors_for_nox.csv "
+        "carries 12 lb/ton for dry-bottom wall-fired bituminous coal, the post-NSPS row)"
+    ),
+    "nox_fbc": (
+        f"{AP42}, Table 1.1-3: NOx 5 lb/short ton, fluidised bed (checked: {OGE_TABLES}/"
+        "emission_factors_for_nox.csv rows ST,BIT,fluidized_bed_firing: 5 lb/ton)"
+    ),
+    "pm": (
+        f"{AP42}, Table 1.1-4: filterable PM 10A lb/short ton, pulverised coal, dry bottom "
+        f"({NOT_VERIFIED}: the table was not reachable)"
+    ),
+    "hg": (
+        f"coal Hg {HG_G_PER_T} g/t, assumed order of the Chinese national mean "
+        f"({NOT_VERIFIED}: no published mean at hand)"
+    ),
+}
+
+
 def coal_rows() -> list[dict[str, Any]]:
     """Return efficiency and emission-factor rows of the four coal technologies."""
     rows = []
     co2_key = "1_102_1026_7_2"
     co2_fuel = desnz.factor(co2_key)  # kg/kWh = t/MWh of fuel (net CV)
+    common = f"S {SULPHUR} %, A {ASH} %, coal 5.815 MWh/t; {CONTROLS}"
     for tech, (eff, nox, r_so2, r_nox, r_pm, r_hg) in COAL_PLANTS.items():
         per_mwh = 1 / (COAL_MWH_PER_T * eff)  # t of coal per MWh of electricity
         kind = "derived" if tech == "pc_coal_unscrubbed" else "assumed"
         rows.append(_row(tech, "efficiency", eff, "1", kind, EFFICIENCY_BASIS[tech]))
         text = f"{DESNZ} coal (electricity generation), kWh net CV, kg CO2 / efficiency"
         rows.append(_row(tech, "co2", co2_fuel / eff, "t/MWh", "derived", text, co2_key))
-        basis = f"{AP42}, S {SULPHUR} %, A {ASH} %, coal 5.815 MWh/t; {CONTROLS}"
+
+        nox_source = "nox_fbc" if nox == NOX_FBC_KG_PER_T else "nox_pc"
         values = {
-            "so2": SO2_KG_PER_T * per_mwh * (1 - r_so2),
-            "nox": nox * per_mwh * (1 - r_nox),
-            "pm": PM_KG_PER_T * per_mwh * (1 - r_pm),
+            "so2": (SO2_KG_PER_T * per_mwh * (1 - r_so2), "kg/MWh", "so2"),
+            "nox": (nox * per_mwh * (1 - r_nox), "kg/MWh", nox_source),
+            "pm": (PM_KG_PER_T * per_mwh * (1 - r_pm), "kg/MWh", "pm"),
+            "hg": (HG_G_PER_T * per_mwh * (1 - r_hg), "g/MWh", "hg"),
         }
-        for name, value in values.items():
-            rows.append(_row(tech, name, value, "kg/MWh", "derived", basis))
-        hg_basis = f"coal Hg {HG_G_PER_T} g/t (assumed); {CONTROLS}"
-        rows.append(
-            _row(tech, "hg", HG_G_PER_T * per_mwh * (1 - r_hg), "g/MWh", "derived", hg_basis)
-        )
+        for name, (value, unit, source) in values.items():
+            basis = f"{AP42_SOURCES[source]}; {common}"
+            rows.append(_row(tech, name, value, unit, "derived", basis))
     return rows
 
 
@@ -195,7 +329,7 @@ COAL_COMMON = {
     "capacity_factor": ASSUMED_CF_COAL,
     "fuel_cost": COAL_PRICE,
     "lifetime": _life(40),
-    **_water(1005, 687, "coal, cooling tower, generic"),
+    **WATER_COAL,
     **_available(2000, "established before the report (c. 2003)"),
 }
 ZERO_EMISSIONS = {
@@ -218,7 +352,7 @@ OTHER = {
     "pc_coal_unscrubbed": COAL_COMMON,
     "pc_coal_scrubbed": COAL_COMMON,
     "cfb_coal": COAL_COMMON,
-    "igcc": {**COAL_COMMON, **_water(393, 380, "coal IGCC, cooling tower")},
+    "igcc": {**COAL_COMMON, **WATER_IGCC},
     "msw_landfill_gas": {
         "efficiency": (0.33, "1", "assumed", "gas engine on landfill gas"),
         "fuel_cost": (0.0, "USD/MWh", "assumed", "landfill gas collected at no fuel cost"),
@@ -231,17 +365,13 @@ OTHER = {
         "efficiency": (0.25, "1", "assumed", "small steam-cycle biopower plant"),
         "lifetime": _life(30),
         **BIO_POLLUTANTS,
-        **_water(878, 553, "biopower, steam cycle, cooling tower"),
+        **WATER_BIOMASS,
         **_available(2000, "established before the report (c. 2003)"),
     },
     "hydrogen_fuel_cell": {
-        "efficiency": (0.50, "1", "assumed", "stationary fuel cell, electric efficiency"),
         "capacity_factor": (0.60, "1", "assumed", "no data set value"),
-        "capital_cost": (4000.0, "USD/kW", "assumed", "no data set value in the shipped sets"),
-        "fixed_om": (100.0, "USD/kW/a", "assumed", "2.5 % of capital cost a year"),
-        "variable_om": (0.0, "USD/MWh", "assumed", "in fixed O&M"),
+        "variable_om": (0.0, "USD/MWh", "assumed", "in fixed O&M, as in the PyPSA fuel cell row"),
         "fuel_cost": (120.0, "USD/MWh", "assumed", "hydrogen at 4 USD/kg, 33.3 kWh/kg (LHV)"),
-        "lifetime": _life(10, "stack life, assumed"),
         **ZERO_EMISSIONS,
         **_no_water("fuel cells produce water; none drawn"),
         **_available(2015, "assumed year of commercial stationary units"),
@@ -251,7 +381,7 @@ OTHER = {
         "variable_om": ZERO_VOM,
         "lifetime": _life(30),
         **ZERO_EMISSIONS,
-        **_water(1, 1, "PV, panel cleaning"),
+        **WATER_PV,
         **_available(2000, "established before the report (c. 2003)"),
     },
     "geothermal": {
@@ -263,10 +393,11 @@ OTHER = {
             0.122,
             "t/MWh",
             "literature",
-            "Bertani and Thain (2002), IGA News 49: world average of flash "
-            "plants, 122 g/kWh of non-condensable CO2",
+            "Bertani and Thain (2002), IGA News 49: world average of flash plants, 122 g/kWh "
+            f"of non-condensable CO2 ({NOT_VERIFIED}: the survey was not reachable; PyPSA "
+            "costs_2020.csv geothermal CO2 intensity is 0.12 t per MWh of heat, another basis)",
         ),
-        **_water(10, 10, "geothermal flash, order of the median"),
+        **WATER_GEOTHERMAL,
         **_available(2000, "established before the report (c. 2003)"),
     },
     "wind": {
@@ -282,13 +413,13 @@ OTHER = {
         "variable_om": ZERO_VOM,
         "lifetime": _life(80),
         **ZERO_EMISSIONS,
-        **_water(4491, 4491, "hydropower, reservoir evaporation (withdrawal taken equal)"),
+        **WATER_HYDRO,
         **_available(2000, "established before the report (c. 2003)"),
     },
     "ocean": {
         **NO_FUEL,
-        "capacity_factor": (0.30, "1", "assumed", "no data set value; tidal and wave order"),
-        "capital_cost": (6000.0, "USD/kW", "assumed", "no data set value; early commercial"),
+        "capacity_factor": (0.30, "1", "assumed", f"{NO_OCEAN_ROW}; tidal and wave order"),
+        "capital_cost": (6000.0, "USD/kW", "assumed", f"{NO_OCEAN_ROW}; early commercial"),
         "fixed_om": (180.0, "USD/kW/a", "assumed", "3 % of capital cost a year"),
         "variable_om": (0.0, "USD/MWh", "assumed", "in fixed O&M"),
         "lifetime": _life(25),
@@ -349,7 +480,7 @@ def other_rows() -> list[dict[str, Any]]:
 
 def build() -> list[dict[str, Any]]:
     """Return every row of the technology data table."""
-    return atb_rows() + coal_rows() + other_rows()
+    return atb_rows() + pypsa_rows() + coal_rows() + other_rows()
 
 
 def main() -> None:
