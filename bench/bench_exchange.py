@@ -22,6 +22,7 @@ from typing import Any
 import linopy
 import numpy as np
 import pandas as pd
+from exchange_random_instance import measure, print_measure
 
 from ecoplan.exchange import find_candidates, load_compatibility
 from ecoplan.exchange.geo import haversine_km
@@ -204,7 +205,7 @@ def print_exponents(rows: list[dict[str, float]]) -> None:
 
 
 def print_targets(rows: list[dict[str, float]]) -> None:
-    """Say plainly which targets of the issue are met on these runs."""
+    """Print which of the speed targets these runs meet."""
     first, last = rows[0], rows[-1]
     ratio = last["size"] / first["size"]
     exponent = math.log(last["candidates_s"] / first["candidates_s"]) / math.log(ratio)
@@ -254,8 +255,18 @@ def main() -> None:
         default=4e9,
         help="largest memory the naive join may take [bytes]",
     )
+    parser.add_argument(
+        "--skip-random-instance",
+        action="store_true",
+        help="skip the 20,000 x 20,000 instance with 200,000 random pairs",
+    )
     arguments = parser.parse_args()
-    print(f"linopy {linopy.__version__}; HiGHS defaults = dual simplex with crossover, LP file I/O")
+    print(
+        f"linopy {linopy.__version__}, HiGHS {highspy_version()}; HiGHS defaults = dual "
+        "simplex with crossover, LP file I/O"
+    )
+    if not arguments.skip_random_instance:
+        print_measure(measure(arguments.baseline_limit or 600.0))
     rows = []
     for size in arguments.sizes:
         row = run_size(size, arguments.baseline_limit, arguments.naive_memory)
@@ -263,6 +274,13 @@ def main() -> None:
         rows.append(row)
     print_exponents(rows)
     print_targets(rows)
+
+
+def highspy_version() -> str:
+    """Return the installed HiGHS version, which decides how fast its defaults are."""
+    from importlib.metadata import version
+
+    return version("highspy")
 
 
 if __name__ == "__main__":
