@@ -281,18 +281,27 @@ def test_wrong_units_among_thousands(make_zone: Callable[..., Zone], tmp_path: P
 
 def test_unknown_heading_and_sheet(workbook: Path) -> None:
     book = openpyxl.load_workbook(workbook)
-    book[FLOWS]["O1"] = "amout"
-    book[FLOWS]["O2"] = 3
-    book.create_sheet("Sheet1")
+    book[FLOWS]["H1"] = "operating_hour"
+    book[FLOWS]["H2"] = 3
+    book.create_sheet("Sheet1")["A1"] = "draft"
     book.save(workbook)
 
-    problems = problems_of(workbook)
+    error = problems_of_error(workbook)
 
-    sheet, heading = sorted(problems, key=lambda p: p.sheet != "Sheet1")
-    assert len(problems) == 2
-    assert "Unknown sheet 'Sheet1'." in sheet.describe()
-    assert (heading.row, heading.column, heading.value) == (1, "O (amout)", "amout")
-    assert "Unknown column heading in table flows." in heading.describe()
+    (heading,) = error.problems
+    assert (heading.row, heading.column, heading.value) == (
+        1,
+        "H (operating_hour)",
+        "operating_hour",
+    )
+    assert "Unknown column heading in table flows. Did you mean 'operating_hours'?" in (
+        heading.describe()
+    )
+    (sheet,) = error.warnings
+    assert (
+        sheet.describe()
+        == "zone.xlsx, sheet Sheet1: The sheet is not a zone table, so it was ignored."
+    )
 
 
 def test_json_names_items(make_zone: Callable[..., Zone], tmp_path: Path) -> None:

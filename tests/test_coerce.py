@@ -68,6 +68,7 @@ special_cells = st.one_of(
     st.sampled_from(["t", "万吨", "MWh", "m³", "t/d", "万千瓦时", "tce", "not a unit", "kg"]),
     st.text(max_size=6),
     st.text(max_size=6).map(np.str_),
+    st.sampled_from(["=SUM(F2:F3)", "=A1", "2020"]).map(cells.UncalculatedFormula),
 )
 any_cell = st.one_of(blank_cells, number_cells, special_cells)
 
@@ -195,3 +196,17 @@ def test_choice_and_flag_cells_worked_by_hand() -> None:
     assert flags.dtype == "boolean"
     assert flags.tolist() == [True, False, True, True, pd.NA]
     assert [p.row for p in problems] == [6]
+
+
+@pytest.mark.parametrize(("table", "column"), COLUMNS, ids=[column.type for _, column in COLUMNS])
+def test_uncalculated_formula_is_its_own_problem(table: str, column: schema.Column) -> None:
+    """A formula saved without a result is named, in every column type, never read as text."""
+    formula = cells.UncalculatedFormula("=SUM(F2:F3)")
+
+    (bulk, bulk_problems), (per_cell, _) = _both_paths(table, column, ["", formula])
+
+    assert bulk.isna().tolist() == [True, True]
+    problems = [problem for problem in bulk_problems if problem.row == 3]
+    assert len(problems) == 1
+    assert problems[0].value == "=SUM(F2:F3)"
+    assert problems[0].message.startswith("The cell holds a formula without a saved result")

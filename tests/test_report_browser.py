@@ -138,9 +138,10 @@ def test_language_choice_remembered(opened: OpenedPage) -> None:
     assert opened.visible_headings() == CHINESE_HEADINGS
 
 
-def test_chinese_browser_gets_chinese(browser: Any, report: Path) -> None:
+def test_chinese_browser_switched_to_chinese(browser: Any, report: Path) -> None:
     opened = OpenedPage(browser, report, locale="zh-CN")
     try:
+        opened.page.click('.lang-switch button[data-lang="zh_CN"]')
         assert opened.visible_headings() == CHINESE_HEADINGS
         opened.wait_for_charts("zh_CN")
         assert opened.remote_requests == []
@@ -166,6 +167,7 @@ def test_exchange_map_and_sankeys_render(
 ) -> None:
     opened = OpenedPage(browser, exchange_report, locale=locale)
     try:
+        opened.page.click(f'.lang-switch button[data-lang="{lang}"]')
         opened.wait_for_charts(lang)
         body = opened.page.locator(f'main[data-lang="{lang}"]')
         for key in ("exchange-map", "exchange-sankey-before-mass", "exchange-sankey-after-mass"):
@@ -186,6 +188,7 @@ def test_exchange_map_and_sankeys_render(
 def test_energy_charts_render(browser: Any, dalian_report: Path, locale: str, lang: str) -> None:
     opened = OpenedPage(browser, dalian_report, locale=locale)
     try:
+        opened.page.click(f'.lang-switch button[data-lang="{lang}"]')
         opened.wait_for_charts(lang)
         body = opened.page.locator(f'main[data-lang="{lang}"]')
         for key in (

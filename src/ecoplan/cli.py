@@ -7,9 +7,10 @@ import logging
 import sys
 from pathlib import Path
 
-from ecoplan.errors import EcoplanError
+from ecoplan.cli_parser import TranslatedParser
+from ecoplan.errors import EcoplanError, describe_warnings
 from ecoplan.exchange.cli import add_parser as add_exchange_parser
-from ecoplan.i18n import _, set_locale
+from ecoplan.i18n import LOCALES, _, set_locale
 from ecoplan.model.zone import Zone
 
 
@@ -41,18 +42,25 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _requested_locale(argv: list[str]) -> str | None:
-    """Return the value of ``--lang`` before parsing, so the help text is in that language."""
+    """Return the value of ``--lang`` before parsing, so the help text is in that language.
+
+    A value that is no supported locale is left for the parser to reject in the language of
+    the environment.
+    """
     for position, argument in enumerate(argv):
+        value = None
         if argument.startswith("--lang="):
-            return argument.removeprefix("--lang=")
-        if argument == "--lang" and position + 1 < len(argv):
-            return argv[position + 1]
+            value = argument.removeprefix("--lang=")
+        elif argument == "--lang" and position + 1 < len(argv):
+            value = argv[position + 1]
+        if value in LOCALES:
+            return value
     return None
 
 
 def _common_options() -> argparse.ArgumentParser:
     """Return the options every command also takes after its name (``plan --lang zh_CN``)."""
-    common = argparse.ArgumentParser(add_help=False)
+    common = TranslatedParser(add_help=False)
     common.add_argument(
         "--lang",
         choices=["en", "zh_CN"],
@@ -72,16 +80,16 @@ def _common_options() -> argparse.ArgumentParser:
 def _subparser_class(common: argparse.ArgumentParser) -> type[argparse.ArgumentParser]:
     """Return a parser class whose instances include the common options."""
 
-    class CommandParser(argparse.ArgumentParser):
+    class CommandParser(TranslatedParser):
         def __init__(self, **kwargs: object) -> None:
             kwargs.setdefault("parents", [common])
-            super().__init__(**kwargs)  # type: ignore[arg-type]
+            super().__init__(**kwargs)
 
     return CommandParser
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = TranslatedParser(
         prog="ecoplan",
         description=_("Circular-economy planning for industrial zones and eco-industrial parks."),
     )
@@ -137,7 +145,16 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def load_zone(spec: str | None, db: str | None = None) -> Zone:
-    """Load a zone from a file, a ``store:ZONE_ID`` reference, an example name, or the default."""
+    """Load a zone from a file, a ``store:ZONE_ID`` reference, an example name, or the default.
+
+    The warnings of the file (an ignored notes sheet, for example) are printed to stderr.
+    """
+    zone = _load_zone(spec, db)
+    print_warnings(zone)
+    return zone
+
+
+def _load_zone(spec: str | None, db: str | None) -> Zone:
     from ecoplan import examples
     from ecoplan.io import read_zone
 
@@ -151,6 +168,12 @@ def load_zone(spec: str | None, db: str | None = None) -> Zone:
     if not Path(spec).exists() and spec in examples.names():
         return read_zone(examples.example_path(spec))
     return read_zone(Path(spec))
+
+
+def print_warnings(zone: Zone) -> None:
+    """Print the warnings of the zone's file to stderr, if it has any."""
+    if zone.warnings:
+        print(describe_warnings(zone.warnings), file=sys.stderr)
 
 
 def _plan(args: argparse.Namespace) -> int:
@@ -183,6 +206,7 @@ def _import(args: argparse.Namespace) -> int:
     from ecoplan.store import Store
 
     zone = read_zone(Path(args.zone))
+    print_warnings(zone)
     with Store(args.db) as store:
         replaced = zone.zone_id in {stored[0] for stored in store.list()}
         store.save(zone)

@@ -75,19 +75,37 @@ class Problem:
 
 
 class InputError(EcoplanError):
-    """An input file has one or more invalid values; nothing of it was stored."""
+    """An input file has one or more invalid values; nothing of it was stored.
 
-    def __init__(self, problems: list[Problem]) -> None:
+    ``warnings`` lists what the reader skipped or changed (an ignored notes sheet, for
+    example), so the user sees them while fixing the problems.
+    """
+
+    def __init__(self, problems: list[Problem], warnings: list[Problem] | None = None) -> None:
         self.problems = _in_reading_order(problems)
+        self.warnings = _in_reading_order(warnings or [])
         super().__init__(self.describe())
 
     def describe(self) -> str:
-        """Return every problem, one per line, with a count first, in the active locale."""
+        """Return every problem, one per line, with a count first, then any warnings."""
         head = _("{count} problem(s) found; nothing was imported.").format(count=len(self.problems))
-        return "\n".join([head, *(f"- {problem.describe()}" for problem in self.problems)])
+        lines = [head, *(f"- {problem.describe()}" for problem in self.problems)]
+        if self.warnings:
+            lines.append(describe_warnings(self.warnings))
+        return "\n".join(lines)
 
     def __str__(self) -> str:
         return self.describe()
+
+
+def describe_warnings(warnings: list[Problem]) -> str:
+    """Return the warnings of an input file, one per line, with a count first.
+
+    A warning is a :class:`Problem` that did not stop the import: a sheet or column that was
+    ignored, or a value that was read in the only way it can be read.
+    """
+    head = _("{count} warning(s):").format(count=len(warnings))
+    return "\n".join([head, *(f"- {warning.describe()}" for warning in warnings)])
 
 
 def _in_reading_order(problems: list[Problem]) -> list[Problem]:

@@ -13,11 +13,13 @@ import io
 from pathlib import Path
 from typing import Any
 
+from openpyxl.utils import get_column_letter
+
 from ecoplan.errors import Problem
 from ecoplan.i18n import N_
 from ecoplan.io import tables
 from ecoplan.io.cell_values import text_rows
-from ecoplan.io.headings import match_headings
+from ecoplan.io.headings import match_headings, table_with_headings
 from ecoplan.model import schema
 from ecoplan.model.validate import RawTable
 from ecoplan.model.zone import Zone
@@ -28,6 +30,9 @@ _ENCODINGS = ("utf-8-sig", "gb18030")
 def read_csv_folder(folder: Path) -> Zone:
     """Read and validate the zone in the CSV files of ``folder``.
 
+    A CSV file named after no table is ignored with a warning, unless its name is close to a
+    missing table's or it has that table's headings: then it is a problem.
+
     Raises
     ------
     InputError
@@ -35,12 +40,14 @@ def read_csv_folder(folder: Path) -> Zone:
     """
     raw: dict[str, RawTable] = {}
     names: dict[str, str] = {}
+    unknown: list[Path] = []
     problems: list[Problem] = []
+    ignored: list[Problem] = []
     for path in sorted(folder.glob("*.csv")):
         file = f"{folder.name}/{path.name}"
         table = tables.table_for_name(path.stem)
         if table is None:
-            problems.append(_unknown_file(file, path.name))
+            unknown.append(path)
             continue
         if table in names:
             problems.append(
@@ -50,17 +57,53 @@ def read_csv_folder(folder: Path) -> Zone:
         names[table] = path.name
         text = _decode(path, file, problems)
         if text is not None:
-            raw[table] = _read_text(text, table, file, problems)
-    return tables.validate(raw, problems, source=str(folder))
+            raw[table] = _read_text(text, table, file, (problems, ignored))
+
+    for path in unknown:
+        _check_unknown_file(path, f"{folder.name}/{path.name}", set(names), problems, ignored)
+    return tables.validate(raw, problems, source=str(folder), warnings=ignored)
 
 
-def _unknown_file(file: str, name: str) -> Problem:
-    return Problem(
-        file=file,
-        message=N_("Unknown CSV file {name!r}."),
-        expected=N_("a file named after a table, e.g. {example}"),
-        params={"name": name, "example": "flows.csv"},
+def _check_unknown_file(
+    path: Path, file: str, present: set[str], problems: list[Problem], ignored: list[Problem]
+) -> None:
+    """Report a CSV file of no known table: a misspelt or misnamed table, or an extra file."""
+    match = tables.closest_table_name(path.stem, present)
+    if match is not None:
+        problems.append(
+            Problem(
+                file=file,
+                message=N_("Unknown CSV file {name!r}. Did you mean {match!r}?"),
+                expected=N_("a file named after a table, e.g. {example}"),
+                params={"name": path.name, "match": f"{match}.csv", "example": "flows.csv"},
+            )
+        )
+        return
+    text = _decode(path, file, [])
+    header = _first_row(text) if text is not None else []
+    table = table_with_headings(header, set(schema.TABLES) - present)
+    if table is not None:
+        problems.append(
+            Problem(
+                file=file,
+                message=N_(
+                    "The file has the headings of table {table} but not its name, "
+                    "so it cannot be read."
+                ),
+                expected=N_("the file renamed to {name}"),
+                params={"table": table, "name": f"{table}.csv"},
+            )
+        )
+        return
+    ignored.append(
+        Problem(file=file, message=N_("The file is not a zone table, so it was ignored."))
     )
+
+
+def _first_row(text: str) -> list[str]:
+    """Return the first row of CSV ``text`` that is not blank, or an empty list."""
+    rows = (row for row in csv.reader(io.StringIO(text)) if not tables.is_blank_row(row))
+    return next(rows, [])
 
 
 def _decode(path: Path, file: str, problems: list[Problem]) -> str | None:
@@ -80,7 +123,11 @@ def _decode(path: Path, file: str, problems: list[Problem]) -> str | None:
     return None
 
 
-def _read_text(text: str, table: str, file: str, problems: list[Problem]) -> RawTable:
+def _read_text(
+    text: str, table: str, file: str, found: tuple[list[Problem], list[Problem]]
+) -> RawTable:
+    """Read one table file; ``found`` contains the problem and warning lists to add to."""
+    problems, ignored = found
     grid = [
         (number, row)
         for number, row in enumerate(csv.reader(io.StringIO(text)), start=1)
@@ -89,10 +136,11 @@ def _read_text(text: str, table: str, file: str, problems: list[Problem]) -> Raw
     if not grid:
         return tables.build_raw_table(table, [], file, None, {})
 
-    (header_row, header), body = grid[0], grid[1:]
+    (header_row, header), body = grid[0], _without_total_rows(grid[1:], file, problems)
     filled = {position for _, row in body for position, value in enumerate(row) if value.strip()}
     match = match_headings(table, header, filled, file, None, header_row)
     problems.extend(match.problems)
+    ignored.extend(match.warnings)
 
     rows: list[tuple[int, dict[str, Any]]] = []
     for number, row in body:
@@ -102,6 +150,23 @@ def _read_text(text: str, table: str, file: str, problems: list[Problem]) -> Raw
         }
         rows.append((number, values))
     return tables.build_raw_table(table, rows, file, None, match.labels)
+
+
+def _without_total_rows(
+    body: list[tuple[int, list[str]]], file: str, problems: list[Problem]
+) -> list[tuple[int, list[str]]]:
+    """Return the rows that are not total rows, adding one problem per total row."""
+    kept = []
+    for number, row in body:
+        total = tables.total_label(list(row))
+        if total is None:
+            kept.append((number, row))
+            continue
+        position, label = total
+        problems.append(
+            tables.total_row_problem(file, None, number, get_column_letter(position + 1), label)
+        )
+    return kept
 
 
 def write_csv_folder(tables_by_name: dict[str, Any], folder: Path) -> Path:

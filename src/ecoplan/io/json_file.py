@@ -8,6 +8,7 @@ Messages name a row as ``item N``, its index in the table's array, counting from
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +18,7 @@ from ecoplan.errors import InputError, Problem
 from ecoplan.i18n import N_
 from ecoplan.io import tables
 from ecoplan.io.cell_values import plain_rows
-from ecoplan.io.headings import normalise_heading
+from ecoplan.io.headings import closest, normalise_heading
 from ecoplan.model import schema
 from ecoplan.model.validate import RawTable
 from ecoplan.model.zone import Zone
@@ -39,14 +40,21 @@ def read_json(path: Path) -> Zone:
     file = path.name
     document = _load(path)
     problems = _check_envelope(document, file)
+    ignored: list[Problem] = []
     raw: dict[str, RawTable] = {}
+    unknown: list[str] = []
     for name, rows in document.get("tables", {}).items() if isinstance(document, dict) else ():
         table = tables.table_for_name(str(name))
-        if table is None or not isinstance(rows, list):
-            problems.append(_table_problem(file, str(name), rows, known=table is not None))
-            continue
-        raw[table] = _read_rows(table, rows, file, problems)
-    return tables.validate(raw, problems, source=str(path))
+        if table is None:
+            unknown.append(str(name))
+        elif not isinstance(rows, list):
+            problems.append(_not_an_array(file, str(name), rows))
+        else:
+            raw[table] = _read_rows(table, rows, file, (problems, ignored))
+
+    for name in unknown:
+        _check_unknown_table(file, name, set(raw), problems, ignored)
+    return tables.validate(raw, problems, source=str(path), warnings=ignored)
 
 
 def _load(path: Path) -> Any:
@@ -100,28 +108,56 @@ def _check_envelope(document: Any, file: str) -> list[Problem]:
     return []
 
 
-def _table_problem(file: str, name: str, rows: Any, known: bool) -> Problem:
-    if known:
-        return Problem(
-            file=file,
-            sheet=name,
-            sheet_label=_TABLE_LABEL,
-            message=N_("A table must be an array of row objects."),
-            value=type(rows).__name__,
-            expected=N_("an array of objects"),
-        )
+def _not_an_array(file: str, name: str, rows: Any) -> Problem:
     return Problem(
         file=file,
         sheet=name,
         sheet_label=_TABLE_LABEL,
-        message=N_("Unknown table {name!r}."),
-        expected=N_("one of: {tables}"),
-        params={"name": name, "tables": ", ".join(schema.TABLES)},
+        message=N_("A table must be an array of row objects."),
+        value=type(rows).__name__,
+        expected=N_("an array of objects"),
     )
 
 
-def _read_rows(table: str, items: list[Any], file: str, problems: list[Problem]) -> RawTable:
+def _check_unknown_table(
+    file: str, name: str, present: set[str], problems: list[Problem], ignored: list[Problem]
+) -> None:
+    """Report a misspelt table name, or ignore an extra table with a warning."""
+    match = tables.closest_table_name(name, present)
+    if match is None:
+        ignored.append(
+            Problem(
+                file=file,
+                sheet=name,
+                sheet_label=_TABLE_LABEL,
+                message=N_("The table is not a zone table, so it was ignored."),
+            )
+        )
+        return
+    problems.append(
+        Problem(
+            file=file,
+            sheet=name,
+            sheet_label=_TABLE_LABEL,
+            message=N_("Unknown table {name!r}. Did you mean {match!r}?"),
+            expected=N_("one of: {tables}"),
+            params={"name": name, "match": match, "tables": ", ".join(schema.TABLES)},
+        )
+    )
+
+
+def _read_rows(
+    table: str, items: list[Any], file: str, found: tuple[list[Problem], list[Problem]]
+) -> RawTable:
+    """Read one table's array; ``found`` contains the problem and warning lists to add to.
+
+    A key close to the name of a column that no item has is a misspelling, reported per
+    item. Any other unknown key is an extra field, ignored with one warning per table.
+    """
+    problems, ignored = found
     accepted = {normalise_heading(key): name for key, name in schema.header_map(table).items()}
+    misspelt, extra = _unknown_keys(items, accepted)
+    ignored.extend(_extra_key_warning(file, table, key) for key in extra)
     labels: dict[str, str] = {}
     rows: list[tuple[int, dict[str, Any]]] = []
     for index, item in enumerate(items):
@@ -138,23 +174,21 @@ def _read_rows(table: str, items: list[Any], file: str, problems: list[Problem])
                 )
             )
             continue
+        total = tables.total_label(list(item.values()))
+        if total is not None:
+            problem = tables.total_row_problem(
+                file, table, index, str(list(item)[total[0]]), total[1]
+            )
+            problems.append(replace(problem, sheet_label=_TABLE_LABEL, row_label=_ITEM_LABEL))
+            continue
         values: dict[str, Any] = {}
         for key, value in item.items():
             name = accepted.get(normalise_heading(key))
             if name is None:
-                problems.append(
-                    _item_problem(
-                        file,
-                        table,
-                        index,
-                        str(key),
-                        N_("Unknown column {key!r}."),
-                        value,
-                        N_("one of: {headings}"),
-                        key=key,
-                        headings=", ".join(schema.column_names(table)),
+                if str(key) in misspelt:
+                    problems.append(
+                        _misspelt_key(file, table, index, str(key), value, misspelt[str(key)])
                     )
-                )
             elif isinstance(value, dict | list):
                 problems.append(
                     _item_problem(
@@ -174,6 +208,50 @@ def _read_rows(table: str, items: list[Any], file: str, problems: list[Problem])
     raw = tables.build_raw_table(table, rows, file, table, labels)
     raw.sheet_label, raw.row_label = _TABLE_LABEL, _ITEM_LABEL
     return raw
+
+
+def _unknown_keys(items: list[Any], accepted: dict[str, str]) -> tuple[dict[str, str], list[str]]:
+    """Sort the keys that name no column into misspelt ones and extra ones.
+
+    Returns the column each misspelt key nearly spells, and the extra keys. A key is misspelt
+    when it is close to a column that no item of the table has.
+    """
+    keys = sorted({str(key) for item in items if isinstance(item, dict) for key in item})
+    unknown = [key for key in keys if normalise_heading(key) not in accepted]
+    used = {accepted[normalise_heading(key)] for key in keys if key not in unknown}
+    absent = {folded: name for folded, name in accepted.items() if name not in used}
+    misspelt: dict[str, str] = {}
+    for key in unknown:
+        match = closest(normalise_heading(key), list(absent))
+        if match is not None:
+            misspelt[key] = absent[match]
+    return misspelt, [key for key in unknown if key not in misspelt]
+
+
+def _misspelt_key(file: str, table: str, index: int, key: str, value: Any, match: str) -> Problem:
+    return _item_problem(
+        file,
+        table,
+        index,
+        key,
+        N_("Unknown column {key!r}. Did you mean {match!r}?"),
+        value,
+        N_("one of: {headings}"),
+        key=key,
+        match=match,
+        headings=", ".join(schema.column_names(table)),
+    )
+
+
+def _extra_key_warning(file: str, table: str, key: str) -> Problem:
+    return Problem(
+        file=file,
+        sheet=table,
+        sheet_label=_TABLE_LABEL,
+        column=key,
+        message=N_("The key is not a column of table {table}, so it was ignored in every item."),
+        params={"table": table},
+    )
 
 
 def _item_problem(

@@ -27,6 +27,15 @@ NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９．－＋，", "0123456789.-+,")
 
 
+class UncalculatedFormula(str):
+    """The text of a formula whose file has no computed result.
+
+    Programs that write workbooks without a calculation engine (openpyxl, many exporters)
+    save the formula and leave its result empty until Excel or WPS opens and saves the file.
+    Validation reports such a cell instead of reading it as empty.
+    """
+
+
 def is_blank(value: Any) -> bool:
     """Tell whether a cell is empty: ``None``, NaN, NaT, ``pd.NA`` or only white space."""
     if isinstance(value, str):

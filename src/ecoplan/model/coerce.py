@@ -120,6 +120,23 @@ def _type_cell(
     checker: ProblemLog,
 ) -> Any:
     """Return the typed value of one cell, or ``None`` after adding its problem."""
+    if isinstance(value, cells.UncalculatedFormula):
+        checker.add(
+            table.problem(
+                N_(
+                    "The cell holds a formula without a saved result, because the program "
+                    "that wrote the file does not compute formulas."
+                ),
+                row=row,
+                column=column.name,
+                value=str(value),
+                expected=N_(
+                    "the file opened and saved again in Excel or WPS, which computes the "
+                    "formula, or the value typed in"
+                ),
+            )
+        )
+        return None
     if cells.is_blank(value):
         if column.required:
             checker.add(

@@ -72,10 +72,14 @@ class RawTable:
 
 
 class ProblemLog:
-    """Collects the problems of one validation run."""
+    """Collects the problems of one validation run, and the warnings that do not stop it."""
 
     def __init__(self) -> None:
         self.problems: list[Problem] = []
+        self.warnings: list[Problem] = []
 
     def add(self, problem: Problem) -> None:
         self.problems.append(problem)
+
+    def warn(self, warning: Problem) -> None:
+        self.warnings.append(warning)

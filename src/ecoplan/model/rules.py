@@ -45,6 +45,30 @@ def check_single_zone_row(table: RawTable | None, frame: pd.DataFrame, checker: 
         )
 
 
+ZONE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$")
+"""A zone identifier: it names the zone in the store, in ``store:ZONE_ID`` and in file names,
+so it has no path separator, dot or space."""
+
+
+def check_zone_id(table: RawTable | None, frame: pd.DataFrame, checker: ProblemLog) -> None:
+    if table is None:
+        return
+    for row, zone_id in zip(frame[ROW], frame["zone_id"], strict=True):
+        if zone_id is not None and not ZONE_ID.match(zone_id):
+            checker.add(
+                table.problem(
+                    N_("Invalid zone_id: it may hold only letters A–Z, digits, - and _."),
+                    row=int(row),
+                    column="zone_id",
+                    value=zone_id,
+                    expected=N_(
+                        "up to 64 letters, digits, - or _, starting with a letter or digit, "
+                        "e.g. dalian-ddz"
+                    ),
+                )
+            )
+
+
 def check_references(
     raw: dict[str, RawTable], typed: dict[str, pd.DataFrame], checker: ProblemLog
 ) -> None:

@@ -24,6 +24,7 @@ from typing import Any
 
 import pandas as pd
 
+from ecoplan.errors import Problem
 from ecoplan.model import schema
 
 
@@ -34,6 +35,9 @@ class Zone:
     tables: dict[str, pd.DataFrame]
     source: str = "python"
     notes: list[str] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+    """Problems that did not stop the import: ignored sheets and columns, codes read in their only
+    possible way. The command line prints them."""
 
     @classmethod
     def from_tables(cls, tables: dict[str, pd.DataFrame], source: str = "python") -> Zone:

@@ -20,7 +20,7 @@ from markupsafe import Markup
 from plotly.offline import get_plotlyjs
 
 from ecoplan import __version__
-from ecoplan.i18n import LOCALES, translate
+from ecoplan.i18n import LOCALES, get_locale, normalise_locale, translate
 from ecoplan.model.schema import TABLE_LABELS
 from ecoplan.model.vocab import label
 from ecoplan.report.charts import FONT_STACK, Chart
@@ -163,10 +163,13 @@ def render_report(
     charts: dict[str, list[Chart]],
     path: Path,
     node_names: dict[str, dict[str, str]],
+    locale: str | None = None,
 ) -> Path:
     """Write the HTML report of ``results`` to ``path`` and return ``path``.
 
-    ``node_names`` maps each locale to the node names shown in that language.
+    ``node_names`` maps each locale to the node names shown in that language. The page opens
+    in ``locale``, by default the active one (``LANG`` or ``--lang``): its body comes first
+    and is the one not hidden, which the page's script takes as the default language.
     """
     context = {
         "node_names": node_names,
@@ -178,7 +181,9 @@ def render_report(
         "version": __version__,
         "indicator_rows": indicator_rows(sections),
     }
-    bodies = {locale: Markup(render_body(locale, context)) for locale in LOCALES}
+    opening = normalise_locale(locale) if locale else get_locale()
+    order = [opening, *(other for other in LOCALES if other != opening)]
+    bodies = {body_locale: Markup(render_body(body_locale, context)) for body_locale in order}
     page = (
         environment("en")
         .get_template("page.html")

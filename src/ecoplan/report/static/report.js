@@ -1,6 +1,10 @@
 // Language switch and charts of the ecoplan plan report. Both languages are in the page;
 // one is shown at a time. Charts of a language are drawn the first time it is shown,
 // because Plotly cannot size a chart inside a hidden element.
+//
+// The page opens in the language ecoplan ran in (LANG or --lang): that body is the one the
+// page does not hide. A language chosen with the switch stays while the tab is open,
+// reloads included (sessionStorage), so a report written later opens in its own language.
 (function () {
   "use strict";
 
@@ -9,17 +13,21 @@
   var HTML_LANG = { en: "en", zh_CN: "zh-CN" };
   var figures = JSON.parse(document.getElementById("chart-data").textContent);
 
+  function defaultLanguage() {
+    var shown = document.querySelector(".lang-body:not([hidden])");
+    return shown ? shown.dataset.lang : LANGS[0];
+  }
+
   function initialLanguage() {
     try {
-      var stored = window.localStorage.getItem(STORAGE_KEY);
+      var stored = window.sessionStorage.getItem(STORAGE_KEY);
       if (LANGS.indexOf(stored) >= 0) {
         return stored;
       }
     } catch (error) {
-      // Storage is off (private mode, strict file:// policy): fall back to the browser.
+      // Storage is off (strict file:// policy): open in the default language.
     }
-    var browser = (navigator.language || "").toLowerCase();
-    return browser.indexOf("zh") === 0 ? "zh_CN" : "en";
+    return defaultLanguage();
   }
 
   function drawCharts(body, lang) {
@@ -55,7 +63,7 @@
       return;
     }
     try {
-      window.localStorage.setItem(STORAGE_KEY, lang);
+      window.sessionStorage.setItem(STORAGE_KEY, lang);
     } catch (error) {
       // Not remembered; the page still switches.
     }
