@@ -1,4 +1,4 @@
-"""Charts of the energy section: shares per year, cost and CO2 per scenario, least cost, pinch."""
+"""Charts of the energy section: shares, cost, CO2 and water per scenario, least cost, pinch."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from ecoplan.energy.pinch import PinchTargets, composite_curves_figure, grand_composite_figure
+from ecoplan.energy.pinch_zone import ZonePinch
 from ecoplan.i18n import N_, translate, use_locale
 from ecoplan.model.vocab import VOCABULARIES, label
 from ecoplan.report.charts import Chart, both_locales
@@ -218,10 +219,75 @@ def leastcost_drawer(table: pd.DataFrame) -> Any:
     return draw
 
 
-def pinch_charts(targets: PinchTargets | None) -> list[Chart]:
-    """Return the composite and grand composite curves of the zone's heat streams."""
-    if targets is None:
+def water_chart(section: Section) -> list[Chart]:
+    """Return the energy system's water withdrawal and consumption per year of every scenario."""
+    if not section.available:
         return []
+    table = pd.DataFrame(section.rows)
+    quantities = {
+        "withdrawal": (N_("{scenario}: withdrawal"), "solid"),
+        "consumption": (N_("{scenario}: consumption"), "dash"),
+    }
+
+    def draw(locale: str) -> go.Figure:
+        figure = go.Figure()
+        for number, scenario in enumerate(sorted(table["scenario"].unique())):
+            rows = table[table["scenario"] == scenario]
+            colour = PALETTE[(number * 3) % len(PALETTE)]
+            for column, (name, dash) in quantities.items():
+                figure.add_scatter(
+                    name=translate(name, locale).format(scenario=scenario),
+                    x=rows["year"],
+                    y=rows[column] / 1e6,
+                    mode="lines",
+                    line={"color": colour, "dash": dash},
+                )
+        figure.update_layout(
+            xaxis_title=translate(N_("Year"), locale),
+            yaxis={"title": translate(N_("Water [10⁶ m³/a]"), locale), "rangemode": "tozero"},
+            legend={"orientation": "h", "y": -0.2},
+        )
+        return figure
+
+    return [
+        both_locales(
+            "energy-water",
+            lambda locale: translate(
+                N_("Water withdrawal and consumption of the energy system"), locale
+            ),
+            draw,
+        )
+    ]
+
+
+def pinch_charts(result: ZonePinch | None, plants: Section) -> dict[str, list[Chart]]:
+    """Return the composite and grand composite curves, pooled and of each plant alone.
+
+    ``pinch`` contains the curves of all plants pooled and ``pinch_plants`` those of each
+    plant, captioned with the plant names of ``plants`` (the ``energy_pinch_plants`` section).
+    """
+    if result is None:
+        return {"pinch": [], "pinch_plants": []}
+    names = {row["org_id"]: row["name"] for row in plants.rows} if plants.available else {}
+
+    def caption(plant: str) -> Any:
+        return lambda locale: names.get(plant, {}).get(locale, plant)
+
+    plant_charts = []
+    for plant, targets in result.plants.items():
+        plant_charts += target_charts(targets, f"-{plant}", caption(plant))
+    return {
+        "pinch": target_charts(result.pooled, "", lambda locale: ""),
+        "pinch_plants": plant_charts,
+    }
+
+
+def target_charts(targets: PinchTargets, suffix: str, title: Any) -> list[Chart]:
+    """Return the composite and grand composite curves of one set of targets.
+
+    The chart keys are ``pinch-composite`` and ``pinch-grand`` followed by ``suffix``;
+    ``title(locale)`` gives the caption.
+    """
 
     def drawer(function: Any) -> Any:
         def draw(locale: str) -> go.Figure:
@@ -231,6 +297,6 @@ def pinch_charts(targets: PinchTargets | None) -> list[Chart]:
         return draw
 
     return [
-        both_locales("pinch-composite", lambda locale: "", drawer(composite_curves_figure)),
-        both_locales("pinch-grand", lambda locale: "", drawer(grand_composite_figure)),
+        both_locales(f"pinch-composite{suffix}", title, drawer(composite_curves_figure)),
+        both_locales(f"pinch-grand{suffix}", title, drawer(grand_composite_figure)),
     ]
