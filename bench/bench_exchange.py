@@ -34,19 +34,20 @@ RADIUS_KM = 20.0
 ROAD_FACTOR = 1.3
 CANDIDATES_PER_OFFER = 10.0
 NAIVE_ROW_BYTES = 120
+PARK_SIZE = 40
+"""Listings of each kind per park in the ``parks`` layout: about ten compatible partners each."""
+PARK_RADIUS_KM = 5.0
+PARK_SPACING_KM = 60.0
 """Estimated memory of one row of the naive join [bytes], to skip it when it would not fit."""
 
 
-def listings(count: int, seed: int, kind: str) -> pd.DataFrame:
+def listings(count: int, seed: int, kind: str, layout: str = "uniform") -> pd.DataFrame:
     """Return ``count`` offers or requests spread so each offer has about ten candidates."""
     rng = np.random.default_rng(seed)
-    # Density so that the compatible requests within RADIUS_KM of the road average ten:
-    # count / len(CODES) / area × π (R / road factor)² = 10.
-    reach = RADIUS_KM / ROAD_FACTOR
-    area = count / len(CODES) * math.pi * reach**2 / CANDIDATES_PER_OFFER
-    side_km = math.sqrt(area)
-    latitude = 30.0 + rng.uniform(0, side_km / 111.2, count)
-    longitude = 110.0 + rng.uniform(0, side_km / (111.2 * math.cos(math.radians(35))), count)
+    if layout == "parks":
+        latitude, longitude = park_coordinates(count, rng)
+    else:
+        latitude, longitude = uniform_coordinates(count, rng)
     codes = np.array(list(CODES))[rng.integers(0, len(CODES), count)]
     frame = pd.DataFrame(
         {
@@ -78,6 +79,38 @@ def listings(count: int, seed: int, kind: str) -> pd.DataFrame:
         frame["willingness_to_pay"] = np.nan
         frame["virgin_cost"] = rng.uniform(30.0, 120.0, count).round(2)
     return frame
+
+
+def uniform_coordinates(count: int, rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
+    """Return latitudes and longitudes spread evenly over one square region."""
+    # Density so that the compatible requests within RADIUS_KM of the road average ten:
+    # count / len(CODES) / area × π (R / road factor)² = 10.
+    reach = RADIUS_KM / ROAD_FACTOR
+    area = count / len(CODES) * math.pi * reach**2 / CANDIDATES_PER_OFFER
+    side_km = math.sqrt(area)
+    latitude = 30.0 + rng.uniform(0, side_km / 111.2, count)
+    longitude = 110.0 + rng.uniform(0, side_km / (111.2 * math.cos(math.radians(35))), count)
+    return latitude, longitude
+
+
+def park_coordinates(count: int, rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
+    """Return latitudes and longitudes in separate parks of PARK_SIZE listings each.
+
+    Parks sit on a grid PARK_SPACING_KM apart, beyond the road reach, and each spreads over a
+    disc of PARK_RADIUS_KM, so every pair lies within one park.
+    """
+    parks = max(1, math.ceil(count / PARK_SIZE))
+    columns = math.ceil(math.sqrt(parks))
+    park = rng.integers(0, parks, count)
+    north_km = (park // columns) * PARK_SPACING_KM
+    east_km = (park % columns) * PARK_SPACING_KM
+    angle = rng.uniform(0, 2 * math.pi, count)
+    radius = PARK_RADIUS_KM * np.sqrt(rng.uniform(0, 1, count))
+    north_km = north_km + radius * np.sin(angle)
+    east_km = east_km + radius * np.cos(angle)
+    latitude = 30.0 + north_km / 111.2
+    longitude = 110.0 + east_km / (111.2 * math.cos(math.radians(35)))
+    return latitude, longitude
 
 
 def naive_candidates(
@@ -118,9 +151,11 @@ def default_linopy(problem: Any, limit: float) -> tuple[float, float, str]:
     return build, solve, str(condition)
 
 
-def run_size(size: int, baseline_limit: float, naive_limit_bytes: float) -> dict[str, float]:
-    offers = listings(size, 1, "offer")
-    requests = listings(size, 2, "request")
+def run_size(
+    size: int, baseline_limit: float, naive_limit_bytes: float, layout: str
+) -> dict[str, float]:
+    offers = listings(size, 1, "offer", layout)
+    requests = listings(size, 2, "request", layout)
     table = load_compatibility()
     row: dict[str, float] = {"size": size}
 
@@ -256,6 +291,12 @@ def main() -> None:
         help="largest memory the naive join may take [bytes]",
     )
     parser.add_argument(
+        "--layout",
+        choices=("uniform", "parks"),
+        default="uniform",
+        help="spread listings evenly over one region, or in separate parks of 40 each",
+    )
+    parser.add_argument(
         "--skip-random-instance",
         action="store_true",
         help="skip the 20,000 x 20,000 instance with 200,000 random pairs",
@@ -269,7 +310,7 @@ def main() -> None:
         print_measure(measure(arguments.baseline_limit or 600.0))
     rows = []
     for size in arguments.sizes:
-        row = run_size(size, arguments.baseline_limit, arguments.naive_memory)
+        row = run_size(size, arguments.baseline_limit, arguments.naive_memory, arguments.layout)
         print_row(row)
         rows.append(row)
     print_exponents(rows)

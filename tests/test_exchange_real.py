@@ -8,6 +8,8 @@ import pytest
 
 from ecoplan.energy.sources import real_data_folder
 from ecoplan.exchange import find_candidates, load_compatibility
+from ecoplan.exchange.disposal_costs import apply_disposal_costs, load_disposal_costs
+from ecoplan.exchange.network import optimise_exchange
 from ecoplan.exchange.sources import kalundborg_listings, read_finnish_prtr, read_tri
 from ecoplan.exchange.sources.kalundborg import KNOWN_LINKS, recall
 from ecoplan.exchange.sources.tm35fin import to_lonlat
@@ -122,3 +124,79 @@ def test_tri_offers_match_hand_totals() -> None:
         naics.isin(["327310", "562211"]).sum() * 2
         + naics.isin(["331110", "331492", "221112", "327213", "322121", "322130"]).sum()
     )
+
+
+LANDFILL_CODES = ["M64", "M65", "M72"]  # crosswalk generic class Landfill
+INCINERATION_CODES = ["M50", "M54"]  # generic class Destruction
+
+
+@needs_data
+def test_tri_treatment_is_largest_share() -> None:
+    data = pd.read_csv(TRI, dtype={"2. TRIFD": str}, low_memory=False)
+    factor = np.where(data["50. UNIT OF MEASURE"] == "Grams", 1e-6, 0.45359237e-3)
+
+    def tonnes(codes: list[str]) -> pd.Series:
+        columns = [c for c in data.columns if "6.2 - M" in c and c.split("6.2 - ")[1] in codes]
+        return data[columns].fillna(0).sum(axis=1) * factor
+
+    other = [code for code in DISPOSAL_CODES if code not in LANDFILL_CODES + INCINERATION_CODES]
+    shares = pd.DataFrame(
+        {
+            "landfill": tonnes(LANDFILL_CODES),
+            "incineration": tonnes(INCINERATION_CODES),
+            "other_disposal": tonnes(other),
+        }
+    )
+    key = "tri:" + data["2. TRIFD"] + ":" + data["39. TRI CHEMICAL/COMPOUND ID"].astype(str)
+    summed = shares.groupby(key).sum()
+    summed = summed[summed.sum(axis=1) > 0]
+    offers, _requests = read_tri(TRI, CROSSWALK)
+    chosen = offers.set_index("listing_id")["treatment"]
+    # idxmax takes the first of equal maxima, the tie rule of the importer (landfill,
+    # incineration, other disposal). Four offers tie, e.g. 250 lb (0.113 t) of one chemical
+    # sent both to landfill and to incineration.
+    assert chosen.sort_index().equals(summed.idxmax(axis=1).sort_index().rename("treatment"))
+    assert (offers["region"] == "Midwest").all()
+
+
+@needs_data
+def test_tri_run_pays_landfill_offers_only() -> None:
+    # Only the EREF landfill fee (63.10 USD/t in the Midwest) has a source; the US has no
+    # incineration or other-disposal row, so those offers keep no cost and moving them
+    # only costs haulage. Requests have no quantity, so every priced offer with a
+    # candidate goes to its best request, if 63.10 USD/t exceeds 0.15 USD/t·km × distance:
+    # true up to 420 km, and candidates are within 100 km. The network is therefore every
+    # landfill offer that has a candidate, in full.
+    offers, requests = read_tri(TRI, CROSSWALK)
+    priced, _usage = apply_disposal_costs(offers, load_disposal_costs(), "US")
+    candidates = find_candidates(priced, requests, load_compatibility())
+    result = optimise_exchange(priced, requests, candidates)
+
+    landfill = priced[priced["treatment"] == "landfill"].set_index("listing_id")
+    expected = landfill.loc[landfill.index.isin(candidates["offer_id"])]
+    assert len(result.exchanges) == len(expected) == 26
+    assert set(result.exchanges["offer_id"]) == set(expected.index)
+    assert result.exchanges["quantity"].sum() == pytest.approx(expected["quantity"].sum())
+    assert result.exchanges["quantity"].sum() == pytest.approx(51.43, abs=0.005)
+
+
+@needs_data
+def test_finnish_run_saving_by_hand() -> None:
+    # Every offer gets the Stormossen landfill fee, 215 EUR/t, which exceeds the haulage of
+    # any candidate (0.15 EUR/t·km × at most 100 km): all 39 offers with candidates are
+    # moved in full, one of them split between two equally near requests.
+    offers, requests = read_finnish_prtr(FINLAND)
+    priced, _usage = apply_disposal_costs(offers, load_disposal_costs(), "FI")
+    candidates = find_candidates(priced, requests, load_compatibility())
+    result = optimise_exchange(priced, requests, candidates)
+
+    exchanges = result.exchanges
+    assert len(exchanges) == 40
+    assert exchanges["offer_id"].nunique() == 39
+    assert exchanges["quantity"].sum() == pytest.approx(53638.17, abs=0.005)
+    distance = exchanges.merge(
+        candidates.groupby(["offer_id", "request_id"], as_index=False)["distance_km"].min(),
+        on=["offer_id", "request_id"],
+    )["distance_km"]
+    by_hand = (exchanges["quantity"].to_numpy() * (215.0 - 0.15 * distance.to_numpy())).sum()
+    assert exchanges["saving"].sum() == pytest.approx(by_hand, rel=1e-9)

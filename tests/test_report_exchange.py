@@ -234,3 +234,16 @@ def test_party_links_summed_by_hand() -> None:
         ("o4", ""): 3.0,  # the link of 0 t to works is dropped
     }
     assert summed.loc[("plant", "works"), "listing"] == "o1"
+
+
+def test_dalian_names_why_no_hub(dalian: PlanResult) -> None:
+    # The Dalian example lists no candidate hub sites, so the broker is not run and the
+    # report says so in both languages instead of showing empty tables.
+    for name in ("exchange_hubs", "exchange_hub_routes"):
+        section = dalian.results[name]
+        assert not section["available"]
+        assert "names no candidate hub sites" in section["reason"]["en"]
+        assert "hub_sites" in section["reason"]["zh_CN"]
+    html = dalian.report_path.read_text(encoding="utf-8")
+    assert "No broker hub was considered" in html
+    assert "未考虑经纪集散中心" in html

@@ -121,14 +121,15 @@ def run_plan(zone: Zone, out_dir: Path, progress: ProgressCallback = silent) -> 
     step()
     sections.update(energy_report.leastcost_sections(zone))
     step()
-    sections["energy_pinch"], pinch = energy_report.zone_pinch(zone)
+    pinch_sections, pinch = energy_report.pinch_sections(zone)
+    sections.update(pinch_sections)
 
     step()
     figures = draw_charts(zone, sections)
     if isinstance(exchange, exchange_report.ExchangeAnalysis):
         names = exchange_report.Names(zone)
         figures["exchange"] = exchange_charts.exchange_charts(exchange, names)
-    figures["pinch"] = energy_charts.pinch_charts(pinch)
+    figures.update(energy_charts.pinch_charts(pinch, sections["energy_pinch_plants"]))
 
     step()
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -180,6 +181,7 @@ def draw_charts(zone: Zone, sections: dict[str, analyses.Section]) -> dict[str, 
         "energy_cost": energy_charts.cost_chart(sections["energy_cost"])
         + energy_charts.co2_chart(sections["energy_emissions"], sections["energy_bands"]),
         "energy_leastcost": energy_charts.leastcost_charts(sections["energy_leastcost_shares"]),
+        "energy_water": energy_charts.water_chart(sections["energy_water"]),
     }
 
 

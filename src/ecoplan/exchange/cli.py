@@ -7,6 +7,11 @@ SOURCE is a zone (workbook, CSV folder, example name or ``store:ZONE_ID``), ``ka
 (the symbiosis partners without their links), a folder of the Finnish PRTR files
 (``facilities.csv`` and ``waste_transfers.csv``), or a TRI Basic Data File (``.csv``) with
 ``--crosswalk`` naming the transfer-class crosswalk file.
+
+The public data sets state no prices. Their mass offers get the disposal cost of their
+country, region and treatment from the disposal-cost table
+(:mod:`ecoplan.exchange.disposal_costs`), unless ``--disposal-cost`` sets one cost for all.
+A zone states its own costs in its listings.
 """
 
 from __future__ import annotations
@@ -22,6 +27,7 @@ import pandas as pd
 
 from ecoplan.errors import EcoplanError
 from ecoplan.exchange.compatibility import load_compatibility
+from ecoplan.exchange.disposal_costs import apply_disposal_costs, load_disposal_costs
 from ecoplan.exchange.geo import line_feature, point_feature, write_geojson
 from ecoplan.exchange.listings import listings_from_zone
 from ecoplan.exchange.matching import find_candidates
@@ -52,14 +58,20 @@ def add_parser(subparsers: Any) -> None:
         default=None,
         help=_("assumed disposal cost of mass offers that state none [currency per t]"),
     )
+    parser.add_argument(
+        "--disposal-costs",
+        default=None,
+        help=_("disposal-cost table CSV for the public data sets (default: the shipped one)"),
+    )
     parser.add_argument("--db", default=None, help=_("database URL (default: the local SQLite)"))
     parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
     """Run the command: read the source, match, optimise if possible, write the results."""
-    offers, requests, table = _listings(args)
+    offers, requests, table, country = _listings(args)
     offers, assumed = _assume_disposal_cost(offers, args.disposal_cost)
+    offers, priced = _price_disposal(offers, args, country)
     candidates = find_candidates(
         offers, requests, table, road_factor=args.road_factor, max_distance_km=args.max_distance
     )
@@ -67,7 +79,7 @@ def run(args: argparse.Namespace) -> int:
     out.mkdir(parents=True, exist_ok=True)
     candidates.to_csv(out / "candidates.csv", index=False)
     write_geojson(_features(offers, requests, candidates), out / "candidates.geojson")
-    summary = {
+    summary: dict[str, Any] = {
         "offers": len(offers),
         "requests": len(requests),
         "candidates": len(candidates),
@@ -77,6 +89,8 @@ def run(args: argparse.Namespace) -> int:
     if assumed:
         summary["assumed_disposal_cost"] = args.disposal_cost
         summary["offers_with_assumed_disposal_cost"] = assumed
+    if priced is not None:
+        summary["disposal_costs"] = priced
     summary.update(_optimise(offers, requests, candidates, out))
     if args.source == "kalundborg":
         summary.update(_kalundborg_recall(candidates, out))
@@ -86,6 +100,8 @@ def run(args: argparse.Namespace) -> int:
             "{offers} offers, {requests} requests, {candidates} candidate exchanges; see {path}"
         ).format(path=out.resolve(), **summary)
     )
+    if priced is not None:
+        _print_disposal_costs(priced, country)
     if "optimiser_message" in summary:
         print(summary["optimiser_message"])
     if summary["candidates_with_unchecked_limits"]:
@@ -98,28 +114,32 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _listings(args: argparse.Namespace) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+def _listings(
+    args: argparse.Namespace,
+) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, str | None]:
+    """Return offers, requests, compatibility rules and the source's country (None: a zone)."""
     from ecoplan.exchange import sources
+    from ecoplan.exchange.sources import finland, kalundborg, tri
 
     path = Path(args.source)
     if args.source == "kalundborg" and not path.exists():
         offers, requests = sources.kalundborg_listings()
-        return offers, requests, load_compatibility()
+        return offers, requests, load_compatibility(), kalundborg.COUNTRY
     if path.is_dir() and (path / "waste_transfers.csv").exists():
         offers, requests = sources.read_finnish_prtr(path)
-        return offers, requests, load_compatibility()
+        return offers, requests, load_compatibility(), finland.COUNTRY
     if path.suffix.lower() == ".csv":
         if args.crosswalk is None:
             raise EcoplanError(
                 _("A TRI file needs --crosswalk naming the transfer-class crosswalk CSV.")
             )
         offers, requests = sources.read_tri(path, args.crosswalk)
-        return offers, requests, load_compatibility()
+        return offers, requests, load_compatibility(), tri.COUNTRY
     from ecoplan.cli import load_zone
 
     zone = load_zone(args.source, args.db)
     offers, requests = listings_from_zone(zone)
-    return offers, requests, load_compatibility(zone)
+    return offers, requests, load_compatibility(zone), None
 
 
 def _optimise(
@@ -190,6 +210,77 @@ def _assume_disposal_cost(offers: pd.DataFrame, cost: float | None) -> tuple[pd.
     offers.loc[fill, "disposal_cost"] = cost
     logger.info("assumed a disposal cost of %g per t for %d offers", cost, int(fill.sum()))
     return offers, int(fill.sum())
+
+
+def _price_disposal(
+    offers: pd.DataFrame, args: argparse.Namespace, country: str | None
+) -> tuple[pd.DataFrame, list[dict[str, Any]] | None]:
+    """Return the offers priced from the disposal-cost table, and the rows used.
+
+    The table is not used with ``--disposal-cost``, which prices every offer, nor for a zone,
+    whose listings state their costs. Naming a table for a zone is an error.
+    """
+    if country is None:
+        if args.disposal_costs is not None:
+            raise EcoplanError(
+                _(
+                    "--disposal-costs applies to the public data sets, whose country is known; "
+                    "a zone states disposal costs in its listings (column disposal_cost)."
+                )
+            )
+        return offers, None
+    if args.disposal_cost is not None:
+        return offers, None
+
+    offers, usage = apply_disposal_costs(offers, load_disposal_costs(args.disposal_costs), country)
+    rows = []
+    for row in usage.to_dict("records"):
+        cost = row["cost_per_t"]
+        rows.append(
+            {
+                "cost_id": row["cost_id"],
+                "country": country,
+                "region": row["region"] if isinstance(row["region"], str) else None,
+                "treatment": row["treatment"],
+                "cost_per_t": None if pd.isna(cost) else float(cost),
+                "currency": row["currency"] if isinstance(row["currency"], str) else None,
+                "year": None if pd.isna(row["year"]) else int(row["year"]),
+                "source": row["source"] if isinstance(row["source"], str) else None,
+                "offers": int(row["offers"]),
+                "quantity_t": float(row["quantity"]),
+            }
+        )
+    return offers, rows
+
+
+def _print_disposal_costs(rows: list[dict[str, Any]], country: str | None) -> None:
+    """Print the disposal cost each group of offers got, and the groups left without one."""
+    for row in rows:
+        if row["cost_id"] is None:
+            print(
+                _(
+                    "{offers} offers ({quantity:,.0f} t, treatment {treatment}) have no "
+                    "disposal cost: the table has no {treatment} row for {country}."
+                ).format(
+                    offers=row["offers"],
+                    quantity=row["quantity_t"],
+                    treatment=row["treatment"],
+                    country=country,
+                )
+            )
+            continue
+        print(
+            _(
+                "Disposal cost {cost:,.2f} {currency}/t ({cost_id}) for {offers} offers "
+                "({quantity:,.0f} t)."
+            ).format(
+                cost=row["cost_per_t"],
+                currency=row["currency"],
+                cost_id=row["cost_id"],
+                offers=row["offers"],
+                quantity=row["quantity_t"],
+            )
+        )
 
 
 def _features(

@@ -1,9 +1,10 @@
-"""The by-product exchange of the plan: listings, recommended exchanges, totals and impact.
+"""The by-product exchange of the plan: listings, recommended exchanges, hubs, totals, impact.
 
 :func:`match_listings` and :func:`optimise_network` run the exchange analyses of
-:mod:`ecoplan.exchange` once; :func:`exchange_sections` turns their results into the report's
-sections. Quantities are per year in the canonical unit of their dimension (t, MWh, m³),
-money in the zone's currency per year and CO2 in t CO2e per year.
+:mod:`ecoplan.exchange` once, broker hubs included (:mod:`ecoplan.report.exchange_hubs`);
+:func:`exchange_sections` turns their results into the report's sections. Quantities are
+per year in the canonical unit of their dimension (t, MWh, m³), money in the zone's currency
+per year and CO2 in t CO2e per year.
 """
 
 from __future__ import annotations
@@ -24,6 +25,15 @@ from ecoplan.exchange.impact import indicator_change
 from ecoplan.exchange.network import ExchangeResult, ExchangeStatus, optimise_exchange
 from ecoplan.i18n import LOCALES, N_
 from ecoplan.model.zone import Zone
+from ecoplan.report.exchange_hubs import (
+    NO_HUB_PAYS,
+    NO_HUB_SITES,
+    HubAnalysis,
+    hub_route_rows,
+    hub_site_rows,
+    hub_total_rows,
+    locate_zone_hubs,
+)
 from ecoplan.report.records import frame_records, plain
 from ecoplan.report.sections import Section, indicator_definition, unavailable
 from ecoplan.report.summary import names_by_locale
@@ -36,6 +46,8 @@ EXCHANGE_TABLES = (
     "exchange_recommended",
     "exchange_totals",
     "exchange_indicators",
+    "exchange_hubs",
+    "exchange_hub_routes",
 )
 """Exchange sections, in report order."""
 
@@ -56,7 +68,8 @@ class ExchangeAnalysis:
 
     ``result`` is ``None`` and ``error`` holds the message when the optimiser raised;
     ``change`` is the indicator table of :func:`~ecoplan.exchange.impact.indicator_change`
-    when at least one exchange is recommended.
+    when at least one exchange is recommended. ``hubs`` is the broker's choice for the
+    flows the network leaves to disposal, once the network is optimised.
     """
 
     offers: pd.DataFrame
@@ -65,6 +78,7 @@ class ExchangeAnalysis:
     result: ExchangeResult | None = None
     error: str | None = None
     change: pd.DataFrame | None = None
+    hubs: HubAnalysis | None = None
 
     @property
     def exchanges(self) -> pd.DataFrame:
@@ -104,6 +118,9 @@ def optimise_network(zone: Zone, analysis: ExchangeAnalysis) -> ExchangeAnalysis
         analysis.change = indicator_change(
             zone, analysis.exchanges, analysis.offers, analysis.requests
         )
+    optimal = analysis.result.status == ExchangeStatus.OPTIMAL
+    disposal = analysis.result.disposal if optimal else None
+    analysis.hubs = locate_zone_hubs(zone, analysis.offers, disposal)
     return analysis
 
 
@@ -140,7 +157,27 @@ def exchange_sections(zone: Zone, analysis: ExchangeAnalysis | Section) -> dict[
         if analysis.change is not None
         else unavailable(NO_CHANGE)
     )
+    sections.update(hub_sections(analysis, names, zone.currency))
     return sections
+
+
+def hub_sections(analysis: ExchangeAnalysis, names: Names, currency: str) -> dict[str, Section]:
+    """Return the candidate hub sites and the routed flows, or the reason there are none.
+
+    The broker's totals are rows of ``exchange_totals`` (see :func:`total_rows`).
+    """
+    hubs = analysis.hubs
+    if hubs is None:
+        return {}
+    if not hubs.optimal:
+        reason = unavailable(hubs.reason or NO_HUB_SITES, **hubs.params)
+        return {"exchange_hubs": reason, "exchange_hub_routes": reason}
+
+    routes = hub_route_rows(hubs, analysis.offers, names, currency)
+    return {
+        "exchange_hubs": Section(rows=hub_site_rows(hubs, names, currency)),
+        "exchange_hub_routes": Section(rows=routes) if routes else unavailable(NO_HUB_PAYS),
+    }
 
 
 class Names:
@@ -150,6 +187,7 @@ class Names:
         self.nodes = names_by_locale(zone.nodes, "node_id")
         self.organisations = names_by_locale(zone.organisations, "org_id")
         self.resources = names_by_locale(zone.resources, "resource_id")
+        self.sites = names_by_locale(zone.sites, "site_id")
 
     def party(self, listing: Mapping[Any, Any]) -> dict[str, str]:
         """Return who offers or requests ``listing``: its node, else organisation, else id."""
@@ -162,6 +200,10 @@ class Names:
     def resource(self, resource_id: str) -> dict[str, str]:
         """Return the name of a resource in every locale."""
         return {locale: self.resources[locale].get(resource_id, resource_id) for locale in LOCALES}
+
+    def site(self, site_id: str) -> dict[str, str]:
+        """Return the name of a site in every locale."""
+        return {locale: self.sites[locale].get(site_id, site_id) for locale in LOCALES}
 
 
 def listing_rows(analysis: ExchangeAnalysis) -> list[dict[str, Any]]:
@@ -279,6 +321,8 @@ def total_rows(analysis: ExchangeAnalysis, currency: str) -> list[dict[str, Any]
         rows.append(
             {"measure": "diverted_share", "dimension": dimension, "value": share, "unit": "1"}
         )
+    if analysis.hubs is not None and analysis.hubs.optimal:
+        rows.extend(hub_total_rows(analysis.hubs, currency))
     return [{key: plain(value) for key, value in row.items()} for row in rows]
 
 
@@ -307,7 +351,7 @@ def write_exchange_geojson(analysis: ExchangeAnalysis | Section, path: Path) -> 
 
 
 def exchange_features(analysis: ExchangeAnalysis) -> list[dict[str, Any]]:
-    """Return GeoJSON features: offers and requests as points, exchanges as lines."""
+    """Return GeoJSON features: listings and hub sites as points, exchanges and routes as lines."""
     features = []
     for kind, table in (("offer", analysis.offers), ("request", analysis.requests)):
         located = table[table["longitude"].notna() & table["latitude"].notna()]
@@ -324,6 +368,44 @@ def exchange_features(analysis: ExchangeAnalysis) -> list[dict[str, Any]]:
             }
             features.append(point_feature(listing.longitude, listing.latitude, properties))
     features.extend(exchange_lines(analysis))
+    if analysis.hubs is not None and analysis.hubs.optimal:
+        features.extend(hub_features(analysis.hubs))
+    return features
+
+
+def hub_features(hubs: HubAnalysis) -> list[dict[str, Any]]:
+    """Return the candidate hub sites as points and the flows routed to them as lines."""
+    assert hubs.result is not None
+    throughput = hubs.result.hubs.set_index("site_id")["throughput"]
+    features = []
+    site: Any
+    for site in hubs.sites.itertuples(index=False):
+        properties = {
+            "kind": "hub",
+            "site_id": site.site_id,
+            "opened": bool(site.site_id in throughput.index),
+            "throughput": float(throughput.get(site.site_id, 0.0)),
+        }
+        features.append(point_feature(site.longitude, site.latitude, properties))
+
+    sources = hubs.sources.set_index("source_id")
+    sites = hubs.sites.set_index("site_id")
+    route: Any
+    for route in hubs.result.routes.itertuples(index=False):
+        start, end = sources.loc[route.source_id], sites.loc[route.site_id]
+        properties = {
+            "kind": "hub_route",
+            "offer_id": route.source_id,
+            "site_id": route.site_id,
+            "quantity": float(route.quantity),
+        }
+        features.append(
+            line_feature(
+                (start["longitude"], start["latitude"]),
+                (end["longitude"], end["latitude"]),
+                properties,
+            )
+        )
     return features
 
 

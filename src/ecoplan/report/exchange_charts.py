@@ -1,5 +1,8 @@
 """Charts of the exchange section: an offline map and the network before and after.
 
+The map shows the listings, the recommended exchanges and, when the broker considered hubs,
+the candidate hub sites (opened ones filled) with the flows routed through them.
+
 The map is a Plotly ``scatter`` on longitude and latitude axes, so the page requests no
 tiles and no topojson; a degree of latitude is drawn ``1 / cos(latitude)`` times as long as
 a degree of longitude, so distances look the same in both directions.
@@ -17,12 +20,14 @@ import plotly.graph_objects as go
 from ecoplan.i18n import N_, translate
 from ecoplan.report.charts import Chart, both_locales
 from ecoplan.report.exchange import ExchangeAnalysis, Names
+from ecoplan.report.exchange_hubs import HubAnalysis
 from ecoplan.units import CANONICAL_LABEL
 
 MIN_SPAN = 0.02
 """Smallest extent of the map in each direction [°], so a single site is not a dot in a void."""
 
 OFFER_COLOUR, REQUEST_COLOUR, EXCHANGE_COLOUR = "#c0392b", "#2471a3", "#1b6e5a"
+HUB_COLOUR, CLOSED_HUB_COLOUR = "#b9770e", "#7f8c8d"
 DISPOSAL = N_("Disposal (landfill, discharge)")
 
 
@@ -46,12 +51,16 @@ def map_drawer(analysis: ExchangeAnalysis, names: Names) -> Any:
     """Return a function drawing the map of sites and recommended exchanges in a locale."""
     offers = analysis.offers[located(analysis.offers)]
     requests = analysis.requests[located(analysis.requests)]
-    every = pd.concat([offers, requests])
+    hubs = analysis.hubs if analysis.hubs is not None and analysis.hubs.optimal else None
+    hub_sites = hubs.sites[located(hubs.sites)] if hubs is not None else pd.DataFrame()
+    every = pd.concat([offers, requests, hub_sites])
     latitude = float(every["latitude"].mean())
 
     def draw(locale: str) -> go.Figure:
         figure = go.Figure()
         add_exchange_lines(figure, analysis, names, locale)
+        if hubs is not None:
+            add_hubs(figure, hubs, names, locale)
         for table, name, colour, symbol in (
             (offers, N_("Offer"), OFFER_COLOUR, "circle"),
             (requests, N_("Request"), REQUEST_COLOUR, "square"),
@@ -141,6 +150,52 @@ def add_exchange_lines(
             hoverinfo="text",
             name=translate(N_("Recommended exchange"), locale),
             marker={"color": EXCHANGE_COLOUR, "size": 8, "symbol": "diamond"},
+        )
+
+
+def add_hubs(figure: go.Figure, hubs: HubAnalysis, names: Names, locale: str) -> None:
+    """Add the flows routed to hubs as dashed lines and the candidate hub sites as stars."""
+    assert hubs.result is not None
+    sources = hubs.sources.set_index("source_id")
+    sites = hubs.sites.set_index("site_id")
+    longitudes: list[float | None] = []
+    latitudes: list[float | None] = []
+    route: Any
+    for route in hubs.result.routes.itertuples(index=False):
+        start, end = sources.loc[route.source_id], sites.loc[route.site_id]
+        longitudes += [start["longitude"], end["longitude"], None]
+        latitudes += [start["latitude"], end["latitude"], None]
+    if longitudes:
+        figure.add_scatter(
+            x=longitudes,
+            y=latitudes,
+            mode="lines",
+            hoverinfo="skip",
+            name=translate(N_("Flow to a hub"), locale),
+            line={"color": HUB_COLOUR, "width": 2, "dash": "dash"},
+        )
+
+    throughput = hubs.result.hubs.set_index("site_id")["throughput"]
+    opened = sites.index.isin(throughput.index)
+    for chosen, name, colour, symbol in (
+        (opened, N_("Broker hub (opened)"), HUB_COLOUR, "star"),
+        (~opened, N_("Candidate hub site (not opened)"), CLOSED_HUB_COLOUR, "star-open"),
+    ):
+        shown = sites[chosen]
+        if not len(shown):
+            continue
+        texts = [
+            f"{names.site(site_id)[locale]}<br>{float(throughput.get(site_id, 0.0)):,.0f} t/a"
+            for site_id in shown.index
+        ]
+        figure.add_scatter(
+            x=shown["longitude"],
+            y=shown["latitude"],
+            mode="markers",
+            name=translate(name, locale),
+            marker={"color": colour, "size": 16, "symbol": symbol},
+            text=texts,
+            hoverinfo="text",
         )
 
 

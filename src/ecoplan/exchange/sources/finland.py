@@ -5,6 +5,7 @@ recovery (R) or disposal (D), with the facility's E-PRTR Annex I activity. An of
 disposal total of one class at one facility; its EWC code is inferred from the activity
 (:data:`OFFER_CODES`, e.g. coal fly ash for a thermal power station) and left empty where no
 single stream dominates. Requests are the uses each activity can take (:data:`ACTIVITY_USES`).
+Every offer's treatment is ``landfill`` (see :data:`TREATMENT`), for pricing its disposal.
 """
 
 from __future__ import annotations
@@ -19,6 +20,15 @@ from ecoplan.exchange.sources.frames import offer_frame, request_frame
 from ecoplan.exchange.sources.tm35fin import to_lonlat
 
 logger = logging.getLogger(__name__)
+
+COUNTRY = "FI"
+TREATMENT = "landfill"
+"""Treatment of the offers' waste, which chooses their disposal cost.
+
+NOTE: an assumption. The register gives only "destined for disposal" (D), not the operation
+(D1 landfill, D10 incineration, ...). Landfill is taken because waste burnt with energy
+recovery counts as recovery (R1), not disposal; waste incinerated as D10 is priced as landfill
+too."""
 
 OFFER_CODES: dict[tuple[str, str], str] = {
     ("1(c)", "NONHW"): "100102",
@@ -122,7 +132,7 @@ def _offers(rows: pd.DataFrame, year: int) -> pd.DataFrame:
             "name": rows["nameOfFeature"],
         }
     )
-    return offer_frame(frame).assign(name=frame["name"].to_numpy())
+    return offer_frame(frame).assign(name=frame["name"].to_numpy(), treatment=TREATMENT)
 
 
 def _requests(facilities: pd.DataFrame, year: int) -> pd.DataFrame:

@@ -8,7 +8,8 @@ compilation: Jacobsen 2006; Ehrenfeld and Gertler 1997) are kept apart to measur
 Partners in Kalundborg share one approximate town point (11.09° E, 55.68° N); Kemira's
 sulphuric-acid plant is in Fredericia (about 9.75° E, 55.57° N) and Aalborg Portland in
 Aalborg (about 9.92° E, 57.05° N). Buyers of sulphur and the farms taking fertiliser are
-placed at Kalundborg because the sources do not locate them.
+placed at Kalundborg because the sources do not locate them. The mass by-products are priced
+as landfill waste (:data:`TREATMENT`), because the sources give no other fate for them.
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ import pandas as pd
 
 from ecoplan.exchange.sources.frames import offer_frame, request_frame
 
+COUNTRY = "DK"
+TREATMENT = "landfill"
 KALUNDBORG = (11.09, 55.68)
 PARTNERS: dict[str, tuple[str, tuple[float, float]]] = {
     "asnaes": ("Asnaes Power Station", KALUNDBORG),
@@ -105,7 +108,8 @@ def kalundborg_listings() -> tuple[pd.DataFrame, pd.DataFrame]:
         frame["longitude"] = frame["org_id"].map(lambda partner: PARTNERS[partner][1][0])
         frame["latitude"] = frame["org_id"].map(lambda partner: PARTNERS[partner][1][1])
         frames.append(complete(frame).assign(name=frame["org_id"].map(lambda p: PARTNERS[p][0])))
-    return frames[0], frames[1]
+    treatment = frames[0]["dimension"].map({"mass": TREATMENT})
+    return frames[0].assign(treatment=treatment), frames[1]
 
 
 def recall(candidates: pd.DataFrame) -> tuple[int, list[str], pd.DataFrame]:

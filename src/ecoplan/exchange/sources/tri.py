@@ -5,7 +5,12 @@ is an offer [t/a]. The TRI "M" codes are classed with the PRTR transfer-class cr
 Hernández-Betancur et al. (GitHub ``jodhernandezbe/PRTR_transfers``, GPL-3.0), which is read
 from its own folder and not copied: classes ``Disposal`` and generic class ``Destruction``.
 Chemicals that are common solvents get the EWC code of spent solvents (14 06 02 halogenated,
-14 06 03 other); metals and the rest keep only the category ``hazardous_waste``.
+14 06 03 other); metals and the rest keep only the category ``hazardous_waste``. An offer's
+treatment, which prices its disposal, is the one that received most of its tonnes (a tie goes
+to the first of :data:`TREATMENT_ORDER`): the
+crosswalk's generic class ``Landfill`` is ``landfill``, ``Destruction`` is ``incineration``,
+and the rest (storage, surface impoundment, underground injection, other disposal) is
+``other_disposal``. Its region is the facility state's region in the EREF landfill-fee survey.
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ import pandas as pd
 
 from ecoplan.exchange.sources.frames import offer_frame, request_frame
 
+COUNTRY = "US"
 POUND_T = 0.45359237e-3
 """Tonnes per pound (exact by definition)."""
 
@@ -46,26 +52,61 @@ NAICS_USES: dict[str, tuple[str, ...]] = {
 smelters, hazardous-waste treatment (solvent recovery, fuel blending), fossil power plants,
 glass container plants, paper and paperboard mills."""
 
+GENERIC_TREATMENT = {
+    "Landfill": "landfill",
+    "Landfill/Containment": "landfill",
+    "Destruction": "incineration",
+}
+"""Treatment of a crosswalk generic transfer class; every other disposal class is
+``other_disposal``."""
+TREATMENT_ORDER = ("landfill", "incineration", "other_disposal")
+"""Order that breaks a tie between two treatments receiving the same tonnes."""
+
+EREF_REGIONS = dict.fromkeys(
+    ("IL", "IN", "IA", "KS", "MI", "MN", "MO", "NE", "OH", "WI"), "Midwest"
+)
+"""States of the Midwest region of EREF's landfill tip-fee survey (Waste Today, October 2018);
+other states get no region, so the national average applies."""
+
 
 def disposal_columns(crosswalk: str | Path, columns: list[str]) -> list[str]:
     """Return the TRI 6.2 columns whose M code the crosswalk classes as disposal or destruction."""
+    return list(column_treatments(crosswalk, columns))
+
+
+def column_treatments(crosswalk: str | Path, columns: list[str]) -> dict[str, str]:
+    """Return the treatment of each TRI 6.2 disposal or destruction column, in column order."""
     table = pd.read_csv(crosswalk)
     tri = table[table["prtr_system"] == "TRI"]
     chosen = tri[
         (tri["transfer_class_wm_hierarchy_name"] == "Disposal")
         | (tri["generic_transfer_class_name"] == "Destruction")
     ]
-    codes = set(chosen["national_transfer_class_id"])
-    return [c for c in columns if "6.2 - M" in c and c.split("6.2 - ")[1].split()[0] in codes]
+    generic = chosen.set_index("national_transfer_class_id")[
+        "generic_transfer_class_name"
+    ].to_dict()
+    treatments = {}
+    for column in columns:
+        if "6.2 - M" not in column:
+            continue
+        code = column.split("6.2 - ")[1].split()[0]
+        if code in generic:
+            treatments[column] = GENERIC_TREATMENT.get(generic[code], "other_disposal")
+    return treatments
 
 
 def read_tri(path: str | Path, crosswalk: str | Path) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Return (offers, requests) of a TRI Basic Data File (one state, one year)."""
     data = pd.read_csv(path, dtype={"2. TRIFD": str, "30. PRIMARY NAICS": str}, low_memory=False)
-    columns = disposal_columns(crosswalk, list(data.columns))
+    treatments = column_treatments(crosswalk, list(data.columns))
     factor = np.where(data["50. UNIT OF MEASURE"] == "Grams", 1e-6, POUND_T)
-    tonnes = data[columns].fillna(0.0).sum(axis=1) * factor
-    rows = data[tonnes > 0].assign(quantity=tonnes[tonnes > 0])
+    by_treatment = {}
+    for treatment in TREATMENT_ORDER:
+        columns = [column for column, chosen in treatments.items() if chosen == treatment]
+        by_treatment[treatment] = data[columns].fillna(0.0).sum(axis=1) * factor
+    tonnes = pd.concat(by_treatment, axis=1).sum(axis=1)
+    keep = tonnes > 0
+    rows = data[keep].assign(quantity=tonnes[keep])
     chemical = rows["37. CHEMICAL"]
     codes = chemical.str.upper().map(SOLVENTS)
     offers = pd.DataFrame(
@@ -85,16 +126,23 @@ def read_tri(path: str | Path, crosswalk: str | Path) -> tuple[pd.DataFrame, pd.
             "longitude": rows["13. LONGITUDE"].astype(float),
             "latitude": rows["12. LATITUDE"].astype(float),
             "year": rows["1. YEAR"].astype(float),
+            "region": rows["8. ST"].map(EREF_REGIONS).fillna(""),
+            **{f"tonnes_{t}": values[keep] for t, values in by_treatment.items()},
         }
     )
     # A facility may file two forms for one chemical: one offer holds their sum.
+    summed = ["quantity", *(f"tonnes_{t}" for t in by_treatment)]
     merged = offers.groupby("listing_id", sort=False, as_index=False).agg(
         {
             **{column: "first" for column in offers.columns if column != "listing_id"},
-            "quantity": "sum",
+            **dict.fromkeys(summed, "sum"),
         }
     )
-    return offer_frame(merged), _requests(data)
+    largest = merged[summed[1:]].idxmax(axis=1).map(lambda column: column.removeprefix("tonnes_"))
+    return (
+        offer_frame(merged).assign(region=merged["region"], treatment=largest),
+        _requests(data),
+    )
 
 
 def _requests(data: pd.DataFrame) -> pd.DataFrame:
