@@ -184,14 +184,15 @@ def test_tri_run_pays_landfill_offers_only() -> None:
 def test_finnish_run_saving_by_hand() -> None:
     # Every offer gets the Stormossen landfill fee, 215 EUR/t, which exceeds the haulage of
     # any candidate (0.15 EUR/t·km × at most 100 km): all 39 offers with candidates are
-    # moved in full, one of them split between two equally near requests.
+    # moved in full. One of them has two equally near requests, so the solver may send it to
+    # either or split it, and the count of exchanges is 39 or 40.
     offers, requests = read_finnish_prtr(FINLAND)
     priced, _usage = apply_disposal_costs(offers, load_disposal_costs(), "FI")
     candidates = find_candidates(priced, requests, load_compatibility())
     result = optimise_exchange(priced, requests, candidates)
 
     exchanges = result.exchanges
-    assert len(exchanges) == 40
+    assert len(exchanges) in (39, 40)
     assert exchanges["offer_id"].nunique() == 39
     assert exchanges["quantity"].sum() == pytest.approx(53638.17, abs=0.005)
     distance = exchanges.merge(

@@ -212,7 +212,7 @@ def test_economics_by_hand() -> None:
     assert row["net_saving"] == pytest.approx(40.0 + 30.0 - 0.2 * distance)
     assert row["missing"] == "processing_cost"
     assert bool(row["incomplete"])
-    assert np.isnan(row["co2_avoided"])
+    assert row["co2_avoided"] == pytest.approx(0.766 - 1e-4 * distance)
     assert row["max_quantity"] == 200.0
 
 
@@ -322,3 +322,25 @@ def test_direct_match_without_use_is_kept() -> None:
     assert len(found) == 1
     assert found.iloc[0]["rule_id"] in DIRECT_RULES
     assert found.iloc[0]["use"] is None
+
+
+def test_processing_cost_in_zone_currency() -> None:
+    # WRAP's median gate fee for in-vessel composting of food waste is 46 GBP/t (table row
+    # food_compost); a GBP zone pays it, and a CNY zone gets no cost but a named gap.
+    offers = offer_frame(
+        pd.DataFrame([_offer("food", "200108", 0.0, 51.5, quantity=100.0, disposal_cost=90.0)])
+    )
+    requests = request_frame(
+        pd.DataFrame([_request("composter", "composting", 0.0, 51.6, virgin_cost=0.0)])
+    )
+    settings = {"road_factor": 1.0, "transport_rate": 0.2, "co2_per_tkm": 0.0}
+
+    pound = find_candidates(offers, requests, load_compatibility(currency="GBP"), **settings)
+    row = pound.iloc[0]
+    assert row["processing_cost"] == pytest.approx(46.0)
+    assert row["net_saving"] == pytest.approx(90.0 - 0.2 * row["distance_km"] - 46.0)
+    assert "processing_cost" not in row["missing"]
+
+    yuan = find_candidates(offers, requests, load_compatibility(currency="CNY"), **settings)
+    assert np.isnan(yuan.iloc[0]["processing_cost"])
+    assert "processing_cost(GBP)" in yuan.iloc[0]["missing"]

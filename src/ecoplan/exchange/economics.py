@@ -8,7 +8,9 @@ Per unit moved [currency per t, MWh or m³]::
     net_saving       = avoided_disposal + avoided_virgin − transport_cost − processing_cost
 
 An unknown amount (NaN) counts as 0 in ``net_saving`` and is named in ``missing``, so a
-planner sees which saving rests on what.
+planner sees which saving rests on what. A processing cost that a rule states in another
+currency than the zone's is unknown in the zone currency, because ecoplan has no exchange
+rates. ``missing`` names it as ``processing_cost(GBP)`` rather than mixing the two currencies.
 """
 
 from __future__ import annotations
@@ -86,6 +88,30 @@ def any_price_factor(price_unit: object, currency: str) -> float:
     return price_factor(price_unit, currency, "mass")
 
 
+def price_currency(price_unit: str) -> str:
+    """Return the currency code (``CNY``, ``GBP``, ...) of a price unit such as ``GBP/t``.
+
+    Raises
+    ------
+    ExchangeError
+        When the unit is unknown or names no single currency.
+    """
+    try:
+        dimensionality = units.parse_unit(price_unit).dimensionality
+    except UnitError as error:
+        raise ExchangeError(
+            _("Price unit {unit!r} is unknown; write e.g. GBP/t or 元/t.").format(unit=price_unit)
+        ) from error
+    currencies = [key for key in dimensionality if key.startswith("[currency_")]
+    if len(currencies) != 1 or dimensionality[currencies[0]] != 1:
+        raise ExchangeError(
+            _("Price unit {unit!r} is not money per amount; write e.g. GBP/t or 元/t.").format(
+                unit=price_unit
+            )
+        )
+    return currencies[0].removeprefix("[currency_").removesuffix("]")
+
+
 def rate_for(setting: float | Mapping[str, float], dimension: str) -> float:
     """Return the per-dimension value of a setting given as one number or by dimension."""
     if isinstance(setting, Mapping):
@@ -101,7 +127,10 @@ def add_economics(
     """Add the money and CO2 columns to candidate pairs.
 
     ``pairs`` needs ``distance_km``, ``dimension``, ``processing_cost``, ``disposal_cost``,
-    ``virgin_cost`` and ``co2_factor`` [t CO2e per unit used].
+    ``virgin_cost`` and ``co2_factor`` [t CO2e per unit used]. An optional ``cost_currency``
+    column (see :func:`~ecoplan.exchange.compatibility.load_compatibility`) names the
+    currency of a processing cost left out because it is not the zone's. ``missing`` then
+    names the cost as ``processing_cost(GBP)``.
     """
     rates = {name: rate_for(transport_rate, str(name)) for name in pairs["dimension"].unique()}
     pairs["transport_cost"] = pairs["distance_km"] * pairs["dimension"].map(rates).astype(float)
@@ -118,9 +147,26 @@ def add_economics(
         code: ";".join(name for bit, name in enumerate(parts) if code >> bit & 1)
         for code in np.unique(codes)
     }
-    pairs["missing"] = pd.Series(codes, index=pairs.index).map(labels)
+    named = pd.Series(codes, index=pairs.index).map(labels)
+    pairs["missing"] = _name_foreign_costs(named, pairs)
     pairs["incomplete"] = missing.any(axis=1)
 
     haul = np.where(pairs["dimension"] == "mass", pairs["distance_km"] * co2_per_tkm, 0.0)
     pairs["co2_avoided"] = pairs["co2_factor"].astype(float) - haul
     return pairs
+
+
+def _name_foreign_costs(missing: pd.Series, pairs: pd.DataFrame) -> pd.Series:
+    """Return ``missing`` with ``processing_cost`` named with its currency where it is foreign."""
+    if "cost_currency" not in pairs:
+        return missing
+    foreign = pairs["cost_currency"].notna() & pairs["processing_cost"].isna()
+    if not foreign.any():
+        return missing
+    named = missing.copy()
+    for currency in pairs.loc[foreign, "cost_currency"].unique():
+        rows = foreign & (pairs["cost_currency"] == currency)
+        named[rows] = named[rows].str.replace(
+            "processing_cost", f"processing_cost({currency})", regex=False
+        )
+    return named

@@ -348,7 +348,13 @@ def _rule_columns(pairs: pd.DataFrame, table: pd.DataFrame) -> pd.DataFrame:
     safe = np.where(direct, 0, rule)
     if not len(table):
         table = pd.DataFrame(
-            {"rule_id": [None], "use": [None], "processing_cost": [np.nan], "co2_factor": [np.nan]}
+            {
+                "rule_id": [None],
+                "use": [None],
+                "processing_cost": [np.nan],
+                "co2_factor": [np.nan],
+                "cost_currency": [None],
+            }
         )
     direct_ids = np.where(rule == -1, DIRECT_RULES[0], DIRECT_RULES[1])
     pairs["rule_id"] = np.where(direct, direct_ids, table["rule_id"].to_numpy(dtype=object)[safe])
@@ -358,6 +364,10 @@ def _rule_columns(pairs: pd.DataFrame, table: pd.DataFrame) -> pd.DataFrame:
     for column in ("processing_cost", "co2_factor"):
         values = table[column].to_numpy(dtype=float)[safe]
         pairs[column] = np.where(direct, np.nan, values)
+    if "cost_currency" in table:
+        # The currency of a cost left out because it differs from the zone's, for ``missing``.
+        currencies = table["cost_currency"].to_numpy(dtype=object)[safe]
+        pairs["cost_currency"] = np.where(direct, None, currencies)
     return pairs
 
 
