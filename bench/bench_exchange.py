@@ -1,14 +1,16 @@
 """Benchmark of the by-product exchange: candidate generation and the optimal allocation.
 
-For synthetic zones of N offers and N requests (about ten candidates per offer) it prints, per
-size: candidate generation with ``find_candidates`` against a naive pandas join of every
-compatible offer–request pair with a distance filter; building and solving the allocation with
-the ``auto`` route (OR-Tools min-cost flow), with linopy + HiGHS interior point without
-crossover, and the baseline of the same LP as a plain linopy model solved with HiGHS defaults;
-and the end-to-end time (candidates plus allocation). Growth exponents are fitted between
-consecutive sizes: ``t ∝ N^k``.
+For synthetic zones of N offers and N requests (about ten candidates per offer), spread evenly
+over one region or in separate parks (``--layout``), it prints per size: candidate generation
+with ``find_candidates`` against a naive pandas join of every compatible offer–request pair
+with a distance filter; the allocation by the ``auto`` route (OR-Tools min-cost flow per
+chunk of connected components) against OR-Tools on the whole graph at once, linopy + HiGHS
+interior point without crossover, and the same LP as a plain linopy model solved with HiGHS
+defaults; and the end-to-end time (candidates plus allocation). Growth exponents are fitted
+between consecutive sizes: ``t ∝ N^k``. A random 20,000 × 20,000 instance runs first
+(``exchange_random_instance.py``).
 
-Run: ``.venv/bin/python bench/bench_exchange.py [--sizes 1000 10000 100000] [--baseline-limit S]``
+Run: ``.venv/bin/python bench/bench_exchange.py [--sizes 1000 10000 100000] [--layout parks]``
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from exchange_random_instance import measure, print_measure
 from ecoplan.exchange import find_candidates, load_compatibility
 from ecoplan.exchange.geo import haversine_km
 from ecoplan.exchange.linear import build_linear_model
+from ecoplan.exchange.mincostflow import integer_scales, solve_chunk
 from ecoplan.exchange.network import build_problem, optimise_exchange
 
 CODES = {"100102": "cement", "100101": "bricks", "100105": "wallboard", "190805": "composting"}
@@ -181,6 +184,8 @@ def run_size(
     result, row["auto_total_s"] = timed(lambda: optimise_exchange(offers, requests, candidates))
     row["mcf_build_s"], row["mcf_solve_s"] = result.build_seconds, result.solve_seconds
     row["objective"] = result.objective
+    _outcome, _flow, timing = solve_chunk(problem, integer_scales(problem))
+    row["whole_mcf_s"] = timing[0] + timing[1]
     ipm = optimise_exchange(offers, requests, candidates, solver="lp")
     row["ipm_build_s"], row["ipm_solve_s"] = ipm.build_seconds, ipm.solve_seconds
     row["ipm_gap"] = abs(ipm.objective - result.objective) / abs(result.objective)
@@ -208,8 +213,11 @@ def print_row(row: dict[str, float]) -> None:
         f"graph {row['mcf_build_s']:.2f} s, solve {row['mcf_solve_s']:.2f} s, "
         f"total {allocation:.2f} s"
     )
-    mcf = row["mcf_build_s"] + row["mcf_solve_s"]
-    print(f"  allocation / min-cost-flow solver time: {allocation / mcf:.2f}")
+    whole = row["whole_mcf_s"]
+    print(
+        f"  OR-Tools min-cost flow on the whole graph at once: {whole:.2f} s; "
+        f"ratio allocation / whole-graph solver {allocation / whole:.2f}"
+    )
     print(
         f"  linopy + HiGHS IPM without crossover: build {row['ipm_build_s']:.2f} s, "
         f"solve {row['ipm_solve_s']:.2f} s, objective gap {row['ipm_gap']:.1e}"
@@ -252,9 +260,9 @@ def print_targets(rows: list[dict[str, float]]) -> None:
             exponent <= nlogn,
         ),
         (
-            f"allocation within 1.5x of the min-cost-flow solver time "
-            f"({last['auto_total_s'] / (last['mcf_build_s'] + last['mcf_solve_s']):.2f}x)",
-            last["auto_total_s"] <= 1.5 * (last["mcf_build_s"] + last["mcf_solve_s"]),
+            f"allocation within 1.5x of a min-cost-flow solver on the same instance "
+            f"({last['auto_total_s'] / last['whole_mcf_s']:.2f}x)",
+            last["auto_total_s"] <= 1.5 * last["whole_mcf_s"],
         ),
         (
             f"end to end under 120 s at {int(last['size']):,} offers "

@@ -342,6 +342,40 @@ def test_dalian_exchange_totals_worked_by_hand(dalian_exchange: ExchangeAnalysis
     assert heat["co2_avoided"] == pytest.approx(60_000 * 0.2252, rel=1e-9)
 
 
+def test_dalian_eip_hub_worked_by_hand(dalian_exchange: ExchangeAnalysis) -> None:
+    # Left to disposal after the network, with their disposal costs [元/t]: fly ash
+    # 182,875 - 70,000 = 112,875 t (30), bottom ash 30,400 - 20,000 = 10,400 t (20),
+    # gypsum 37,000 - 33,000 = 4,000 t (25) at the power plant, and the organic waste of
+    # flow S04, 52,385 t (40), at the transfer station. Through the EIP yard a tonne costs
+    # 15 元/t plus 0.15 元/t·km over 1.3 x the great-circle distance. The organic waste
+    # saves most per tonne, then fly ash, so the 150,000 t capacity takes all 52,385 t of
+    # the first and 97,615 t of fly ash. A hub at the transfer station (fixed 400,000 元/a)
+    # would save 20 元/t on the organic waste, less than the EIP yard, and the EIP capacity it
+    # frees gains about 127,000 元/a on the rest of the ash, so it stays closed.
+    eip, transfer = (121.880, 39.110), (121.760, 39.080)
+    plant = DALIAN_SITES["power_plant"]
+    hubs = dalian_exchange.hubs
+    assert hubs is not None and hubs.result is not None
+    result = hubs.result
+    assert result.hubs["site_id"].tolist() == ["eip_reserve"]
+    assert result.hubs["throughput"].iloc[0] == pytest.approx(150_000, rel=RELATIVE)
+
+    routes = result.routes.set_index("source_id")
+    assert sorted(routes.index) == ["offer_fly_ash", "offer_organic_msw"]
+    assert routes.loc["offer_organic_msw", "quantity"] == pytest.approx(52_385, rel=RELATIVE)
+    assert routes.loc["offer_fly_ash", "quantity"] == pytest.approx(97_615, rel=RELATIVE)
+    from_plant = 15 + 0.15 * 1.3 * haversine_km(plant, eip)
+    from_transfer = 15 + 0.15 * 1.3 * haversine_km(transfer, eip)
+    assert routes.loc["offer_fly_ash", "unit_cost"] == pytest.approx(from_plant, rel=1e-9)
+    assert routes.loc["offer_organic_msw", "unit_cost"] == pytest.approx(from_transfer, rel=1e-9)
+
+    alone = 112_875 * 30 + 10_400 * 20 + 4_000 * 25 + 52_385 * 40
+    saving = 52_385 * (40 - from_transfer) + 97_615 * (30 - from_plant) - 1_200_000
+    assert result.direct_cost == pytest.approx(alone, rel=1e-12)
+    assert result.saving == pytest.approx(saving, rel=1e-9)
+    assert result.saving == pytest.approx(1_319_718, abs=1)
+
+
 def test_dalian_offers_no_sewage_to_the_treatment_plant(
     dalian_exchange: ExchangeAnalysis,
 ) -> None:

@@ -131,6 +131,20 @@ def rich_zone(make_zone: Callable[..., Zone]) -> Zone:
                 "note": "007",
             },
         ],
+        hub_sites=[
+            {
+                "site_id": "s1",
+                "fixed_cost": 85.5,
+                "fixed_cost_unit": "万元/a",
+                "capacity": 12,
+                "capacity_unit": "万吨/年",
+                "unit_cost": 0.0018,
+                "cost_unit": "万元/t",
+                "assumed": True,
+                "source": "假设值",
+                "note": "北区副产品集散场",
+            }
+        ],
     )
 
 
@@ -167,6 +181,20 @@ def test_round_trip_keeps_values(rich_zone: Zone, tmp_path: Path) -> None:
     # 120 t/d over 8,000 h = 40,000 t; 3.5 万吨标准煤 = 35,000 tce * 8.141 MWh.
     assert flows.loc["f2", "quantity"] == pytest.approx(40_000.0, rel=1e-12)
     assert flows.loc["f1", "quantity"] == pytest.approx(284_935.0, rel=1e-12)
+
+
+@pytest.mark.parametrize("name", ["zone.xlsx", "zone.json", "zone_csv"])
+def test_round_trip_hub_sites(rich_zone: Zone, tmp_path: Path, name: str) -> None:
+    again = read_zone(write_zone(rich_zone, tmp_path / name))
+
+    hub = again.hub_sites.iloc[0]
+    assert hub["capacity_unit"] == "万吨/年"
+    assert hub["note"] == "北区副产品集散场"
+    # 12 万吨/年 = 120,000 t/a; 85.5 万元/a = 855,000 元/a; 0.0018 万元/t = 18 元/t.
+    assert hub["capacity_t"] == pytest.approx(120_000.0, rel=1e-12)
+    assert hub["fixed_cost_per_year"] == pytest.approx(855_000.0, rel=1e-12)
+    assert hub["unit_cost_per_t"] == pytest.approx(18.0, rel=1e-12)
+    assert math.isnan(hub["min_quantity_t"])
 
 
 @pytest.mark.parametrize("name", ["zone.json", "zone_csv"])

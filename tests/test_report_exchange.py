@@ -236,14 +236,16 @@ def test_party_links_summed_by_hand() -> None:
     assert summed.loc[("plant", "works"), "listing"] == "o1"
 
 
-def test_dalian_names_why_no_hub(dalian: PlanResult) -> None:
-    # The Dalian example lists no candidate hub sites, so the broker is not run and the
-    # report says so in both languages instead of showing empty tables.
-    for name in ("exchange_hubs", "exchange_hub_routes"):
-        section = dalian.results[name]
-        assert not section["available"]
-        assert "names no candidate hub sites" in section["reason"]["en"]
-        assert "hub_sites" in section["reason"]["zh_CN"]
+def test_dalian_report_shows_eip_hub(dalian: PlanResult) -> None:
+    # The Dalian example lists two candidate hub sites; the broker opens the EIP yard only
+    # (worked by hand in test_examples.py), and the report shows it in both languages.
+    sites = {row["site_id"]: row for row in dalian.results["exchange_hubs"]["rows"]}
+    assert sites["eip_reserve"]["opened"] is True
+    assert sites["eip_reserve"]["throughput"] == pytest.approx(150_000, rel=1e-9)
+    assert sites["site_transfer"]["opened"] is False
+    routes = dalian.results["exchange_hub_routes"]["rows"]
+    assert sorted(row["offer_id"] for row in routes) == ["offer_fly_ash", "offer_organic_msw"]
     html = dalian.report_path.read_text(encoding="utf-8")
-    assert "No broker hub was considered" in html
-    assert "未考虑经纪集散中心" in html
+    assert "Broker hub (opened)" in html
+    assert "经纪集散中心（开设）" in html
+    assert "No broker hub was considered" not in html

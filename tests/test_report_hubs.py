@@ -49,16 +49,27 @@ def hub_zone() -> Zone:
             "price_unit": "元/t",
         }
     )
-    zone = Zone.from_tables({name: pd.DataFrame(rows) for name, rows in tables.items()})
-    zone.tables["hub_sites"] = pd.DataFrame(
+    # The plant hub's costs are entered in other units than the works hub's, so the plan
+    # reads them converted: 0.03 万元/a = 300 元/a, 0.1 万吨/年 = 1,000 t/a.
+    tables["hub_sites"] = [
         {
-            "site_id": ["s_plant", "s_works"],
-            "fixed_cost": [300.0, 200.0],
-            "capacity": [1000.0, 1000.0],
-            "unit_cost": [15.0, 25.0],
-        }
-    )
-    return zone
+            "site_id": "s_plant",
+            "fixed_cost": 0.03,
+            "fixed_cost_unit": "万元/a",
+            "capacity": 0.1,
+            "capacity_unit": "万吨/年",
+            "unit_cost": 15.0,
+            "cost_unit": "元/t",
+        },
+        {
+            "site_id": "s_works",
+            "fixed_cost": 200.0,
+            "capacity": 1000.0,
+            "capacity_unit": "t/a",
+            "unit_cost": 25.0,
+        },
+    ]
+    return Zone.from_tables({name: pd.DataFrame(rows) for name, rows in tables.items()})
 
 
 @pytest.fixture(scope="module")
@@ -181,12 +192,13 @@ def test_no_sites_gives_reason(tmp_path_factory: pytest.TempPathFactory) -> None
     assert "exchange_hubs" not in plan.tables
 
 
-def test_unknown_hub_site_named(tmp_path_factory: pytest.TempPathFactory) -> None:
+def test_broker_error_gives_reason(tmp_path_factory: pytest.TempPathFactory) -> None:
+    # A zone changed after validation, so a hub site has no cost: the broker's error
+    # becomes the section's reason and the rest of the exchange is still reported.
     zone = hub_zone()
-    zone.tables["hub_sites"].loc[1, "site_id"] = "s_nowhere"
+    zone.tables["hub_sites"].loc[1, "unit_cost_per_t"] = float("nan")
     plan = run_plan(zone, tmp_path_factory.mktemp("bad_hubs"))
     section = plan.results["exchange_hubs"]
     assert not section["available"]
-    assert "s_nowhere" in section["reason"]["en"]
-    # The exchange itself is still reported.
+    assert "unit_cost" in section["reason"]["en"]
     assert plan.results["exchange_recommended"]["available"]

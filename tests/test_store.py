@@ -29,6 +29,7 @@ DERIVED = {
     "economy": ["quantity"],
     "durable_series": ["quantity"],
     "sites": ["area_ha"],
+    "hub_sites": ["capacity_t", "min_quantity_t", "fixed_cost_per_year", "unit_cost_per_t"],
 }
 
 
@@ -270,6 +271,20 @@ def rich_tables() -> dict[str, pd.DataFrame]:
                 "cost_unit": "万元",
             }
         ],
+        "hub_sites": [
+            {
+                "site_id": "s1",
+                "fixed_cost": 120.0,
+                "fixed_cost_unit": "万元/a",
+                "capacity": 5.0,
+                "capacity_unit": "万吨/年",
+                "unit_cost": 18.0,
+                "cost_unit": "元/t",
+                "min_quantity": 0.8,
+                "assumed": True,
+                "note": "副产品集散场，成本为假设值",
+            }
+        ],
     }
     return {name: pd.DataFrame(table) for name, table in rows.items()}
 
@@ -328,6 +343,22 @@ def test_round_trip_derived_quantities_by_hand(store: Store, rich_zone: Zone) ->
     assert flows.loc["f1", "quantity"] == pytest.approx(1.0, rel=1e-12)
     assert flows.loc["f2", "quantity"] == pytest.approx(3750.0, rel=1e-12)
     assert flows.loc["f4", "quantity"] == pytest.approx(123456.789123456789, rel=1e-12)
+
+
+def test_round_trip_hub_site_by_hand(store: Store, rich_zone: Zone) -> None:
+    store.save(rich_zone)
+
+    hubs = store.load("dl-eco").hub_sites
+    hub = hubs.iloc[0]
+
+    # 5 万吨/年 = 50,000 t/a; 0.8 万吨/年 = 8,000 t/a; 120 万元/a = 1,200,000 元/a.
+    assert hub["site_id"] == "s1"
+    assert hub["capacity_t"] == pytest.approx(50_000.0, rel=1e-12)
+    assert hub["min_quantity_t"] == pytest.approx(8_000.0, rel=1e-12)
+    assert hub["fixed_cost_per_year"] == pytest.approx(1_200_000.0, rel=1e-12)
+    assert hub["unit_cost_per_t"] == pytest.approx(18.0, rel=1e-12)
+    assert hubs["assumed"].tolist() == [True]
+    assert hub["note"] == "副产品集散场，成本为假设值"
 
 
 def test_round_trip_keeps_row_order(store: Store, make_zone: Any) -> None:

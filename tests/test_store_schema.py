@@ -53,7 +53,7 @@ def test_migrations_match_metadata(migrated: Store) -> None:
 
 def test_migrations_reach_head(migrated: Store) -> None:
     with migrated.engine.connect() as connection:
-        assert current_revision(connection) == head_revision() == "0003"
+        assert current_revision(connection) == head_revision() == "0004"
 
 
 def test_migrations_create_foreign_keys_with_cascade(migrated: Store) -> None:
@@ -108,3 +108,38 @@ def test_upgrade_from_first_revision_keeps_zones(tmp_path: Path) -> None:
         assert current_revision(connection) == head_revision()
         assert [row[0] for row in store.list()] == ["old"]
         assert "zone_compatibility" in sa.inspect(store.engine).get_table_names()
+
+
+def test_upgrade_from_0003_adds_hub_sites(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'before_hubs.sqlite'}"
+    engine = sa.create_engine(url)
+    with engine.begin() as connection:
+        command.upgrade(alembic_config(connection), "0003")
+        connection.execute(
+            sa.text(
+                "INSERT INTO zones (zone_id, name, base_year, currency) "
+                "VALUES ('old', 'Old zone', 2010, 'CNY')"
+            )
+        )
+        assert "zone_hub_sites" not in sa.inspect(connection).get_table_names()
+    engine.dispose()
+
+    with Store(url) as store, store.engine.connect() as connection:
+        assert current_revision(connection) == "0004"
+        assert [row[0] for row in store.list()] == ["old"]
+        columns = [
+            column["name"] for column in sa.inspect(connection).get_columns("zone_hub_sites")
+        ]
+        assert columns == ["zone_id", "position", *schema.column_names("hub_sites")]
+
+
+def test_downgrade_to_0003_drops_hub_sites(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'downgrade.sqlite'}"
+    Store(url).close()
+    engine = sa.create_engine(url)
+    with engine.begin() as connection:
+        command.downgrade(alembic_config(connection), "0003")
+        assert current_revision(connection) == "0003"
+        assert "zone_hub_sites" not in sa.inspect(connection).get_table_names()
+        assert "zone_heat_streams" in sa.inspect(connection).get_table_names()
+    engine.dispose()

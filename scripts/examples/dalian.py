@@ -29,6 +29,7 @@ from examples.dalian_exchange import (
 )
 from examples.dalian_flows import _dalian_flows
 from examples.dalian_heat import _dalian_heat_streams
+from examples.dalian_hubs import _dalian_hub_sites
 from examples.dalian_listings import _dalian_listings
 from examples.dalian_plans import (
     _dalian_durable_series,
@@ -69,6 +70,7 @@ def dalian_tables() -> dict[str, pd.DataFrame]:
         "economy": _dalian_economy(),
         "targets": _dalian_targets(),
         "listings": _dalian_listings(),
+        "hub_sites": _dalian_hub_sites(),
         "projects": _dalian_projects(),
         "energy_demand": _dalian_energy_demand(),
         "portfolio": _dalian_portfolio(),

@@ -367,7 +367,8 @@ def _rule_columns(pairs: pd.DataFrame, table: pd.DataFrame) -> pd.DataFrame:
     if "cost_currency" in table:
         # The currency of a cost left out because it differs from the zone's, for ``missing``.
         currencies = table["cost_currency"].to_numpy(dtype=object)[safe]
-        pairs["cost_currency"] = np.where(direct, None, currencies)
+        currencies[direct] = None
+        pairs["cost_currency"] = currencies
     return pairs
 
 

@@ -105,9 +105,11 @@ def network_arrays(
     return tails.astype(np.int32), all_heads.astype(np.int32), capacities, all_costs, node_supply
 
 
-CHUNK_ARCS = 20_000
+CHUNK_ARCS = 500
 """Arcs per solve: disjoint components are grouped into chunks of about this size and each
-chunk is solved on its own, because the solver's time grows faster than linearly."""
+chunk is solved on its own, because the solver's time grows faster than linearly even on
+small graphs. On 100,000 offers in parks of 40 (``bench/bench_exchange.py --layout parks``),
+chunks of 500 arcs solved in 1.2 s against 2.4 s for chunks of 20,000."""
 
 
 def solve_min_cost_flow(problem: NetworkProblem) -> Solution:

@@ -11,8 +11,10 @@ import pandas as pd
 from ecoplan.errors import Problem
 from ecoplan.i18n import N_
 from ecoplan.model import schema
+from ecoplan.model.quantities import zone_currency
 from ecoplan.model.raw import ROW, ProblemLog, RawTable
 from ecoplan.model.rules_heat import check_heat_streams
+from ecoplan.model.rules_hubs import check_hub_sites
 
 _CODE_PATTERNS = {
     "EWC": (re.compile(r"^\d{6}\*?$"), N_("a six-digit EWC code as text, e.g. 100102 or 100104*")),
@@ -202,6 +204,7 @@ def check_table_rules(
                     )
                 )
     check_heat_streams(raw.get("heat_streams"), typed["heat_streams"], checker)
+    check_hub_sites(raw.get("hub_sites"), typed, zone_currency(typed["zone"]), checker)
 
 
 def _missing_lifetime_parameters(durable: pd.Series) -> Iterable[str]:

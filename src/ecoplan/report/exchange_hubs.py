@@ -6,10 +6,11 @@ After the network, the rest of each mass offer still goes to disposal at the hol
 pooling the flows costs less than handling each of them alone. Quantities are in t per
 year, money in the zone's currency.
 
-Candidate sites come from the zone table ``hub_sites``. Its columns are site_id (a row of
-``sites``, which gives the location), fixed_cost [currency per year], capacity [t per year],
-unit_cost [currency per t handled and shipped on in bulk] and, optionally, min_quantity
-[t per year].
+Candidate sites come from the zone table ``hub_sites``: site_id (a row of ``sites``, which
+gives the location), fixed cost per year, capacity, handling cost per tonne (handled and
+shipped on in bulk) and, optionally, the economic quantity min_quantity, each with its unit.
+Validation converts them to t per year and the zone's currency (see
+:mod:`ecoplan.model.rules_hubs`); this module reads the converted columns.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from ecoplan.exchange.broker import HubResult, locate_hubs
 from ecoplan.exchange.economics import TRANSPORT_RATE
 from ecoplan.exchange.errors import ExchangeError
 from ecoplan.exchange.network import ExchangeStatus
-from ecoplan.i18n import N_, _
+from ecoplan.i18n import N_
 from ecoplan.model.zone import Zone
 from ecoplan.report.records import plain
 
@@ -34,7 +35,6 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-HUB_SITE_COLUMNS = ("site_id", "fixed_cost", "capacity", "unit_cost")
 COLLECTION_RATE = TRANSPORT_RATE["mass"]
 """Cost of collecting a tonne over one road km [currency per t·km]: the exchange's haulage
 rate, an assumed figure (see :mod:`ecoplan.exchange.economics`)."""
@@ -78,37 +78,27 @@ class HubAnalysis:
 
 
 def candidate_hub_sites(zone: Zone) -> pd.DataFrame | None:
-    """Return the zone's candidate hub sites with their coordinates, or None when it has none.
+    """Return the zone's candidate hub sites in the broker's columns, or None when it has none.
 
-    NOTE: the zone schema has no ``hub_sites`` table yet, so a workbook or CSV folder cannot
-    fill it; a Python caller sets ``zone.tables["hub_sites"]``.
-
-    Raises
-    ------
-    ExchangeError
-        When a column is missing or a site is not in the zone's ``sites`` table.
+    Columns: site_id, longitude, latitude [°], fixed_cost [currency per year], capacity and
+    min_quantity [t per year], unit_cost [currency per t]. Validation has checked that each
+    site exists and has coordinates.
     """
     table = zone.tables.get("hub_sites")
     if table is None or not len(table):
         return None
-    missing = [column for column in HUB_SITE_COLUMNS if column not in table.columns]
-    if missing:
-        raise ExchangeError(
-            _("The hub_sites table lacks the columns {columns}.").format(columns=", ".join(missing))
-        )
     sites = zone.tables["sites"].set_index("site_id")
-    unknown = sorted(set(table["site_id"]) - set(sites.index))
-    if unknown:
-        raise ExchangeError(
-            _("Hub site {site!r} is not in the sites table; add it there first.").format(
-                site=unknown[0]
-            )
-        )
-    located = table.assign(
-        longitude=table["site_id"].map(sites["longitude"]).astype(float),
-        latitude=table["site_id"].map(sites["latitude"]).astype(float),
+    return pd.DataFrame(
+        {
+            "site_id": table["site_id"].to_numpy(dtype=object),
+            "longitude": table["site_id"].map(sites["longitude"]).to_numpy(dtype=float),
+            "latitude": table["site_id"].map(sites["latitude"]).to_numpy(dtype=float),
+            "fixed_cost": table["fixed_cost_per_year"].to_numpy(dtype=float),
+            "capacity": table["capacity_t"].to_numpy(dtype=float),
+            "unit_cost": table["unit_cost_per_t"].to_numpy(dtype=float),
+            "min_quantity": table["min_quantity_t"].to_numpy(dtype=float),
+        }
     )
-    return located.reset_index(drop=True)
 
 
 def hub_sources(offers: pd.DataFrame, disposal: pd.DataFrame) -> pd.DataFrame:
@@ -142,14 +132,10 @@ def locate_zone_hubs(
 ) -> HubAnalysis:
     """Return where the broker opens hubs for the flows the network leaves to disposal.
 
-    An :class:`ExchangeError` of the hub data becomes the analysis' reason, so the rest of
+    An :class:`ExchangeError` of the broker becomes the analysis' reason, so the rest of
     the exchange section is still shown.
     """
-    try:
-        sites = candidate_hub_sites(zone)
-    except ExchangeError as error:
-        logger.warning("hub sites not read: %s", error)
-        return HubAnalysis(reason="{message}", params={"message": str(error)})
+    sites = candidate_hub_sites(zone)
     if sites is None:
         return HubAnalysis(reason=NO_HUB_SITES)
 

@@ -1,0 +1,213 @@
+"""Rules of the hub sites table, and its amounts in canonical units.
+
+The generic checks of ``schema.csv`` run first: types, the reference to ``sites`` and costs of
+zero or more. These rules add what a single cell cannot show. A candidate hub site is listed
+once, its site has coordinates (the broker measures collection distances from them), its
+capacity is above 0 and at least its economic quantity, and every unit converts.
+
+:func:`check_hub_sites` also adds the columns the broker reads:
+
+- ``capacity_t`` and ``min_quantity_t``: capacity and economic quantity [t per year];
+- ``fixed_cost_per_year``: fixed cost [zone currency per year];
+- ``unit_cost_per_t``: handling cost [zone currency per t].
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import pint
+
+from ecoplan import units
+from ecoplan.errors import EcoplanError, UnitError
+from ecoplan.i18n import N_, _
+from ecoplan.model.raw import ROW, ProblemLog, RawTable
+
+DERIVED_COLUMNS = ("capacity_t", "min_quantity_t", "fixed_cost_per_year", "unit_cost_per_t")
+
+YEARLY_MASS = N_("a mass per year such as t/a, 万吨/年 or t")
+YEARLY_MONEY = N_("a currency unit, or one per year, such as 元, 万元/a or CNY/a")
+MONEY_PER_TONNE = N_("a currency per mass such as 元/t or 万元/万吨")
+
+
+def check_hub_sites(
+    table: RawTable | None, typed: dict[str, pd.DataFrame], currency: str, checker: ProblemLog
+) -> None:
+    """Add a problem for each invalid hub site, and the canonical columns to the table."""
+    hubs = typed["hub_sites"]
+    for column in DERIVED_COLUMNS:
+        hubs[column] = np.full(len(hubs), np.nan)
+    if table is None or not len(hubs):
+        return
+
+    located = _located_sites(typed["sites"])
+    first_rows: dict[str, int] = {}
+    canonical = []
+    for hub in hubs.to_dict("records"):
+        row = int(hub[ROW])
+        _check_site(table, hub, row, located, first_rows, checker)
+        _check_capacity(table, hub, row, checker)
+        canonical.append(_canonical_values(table, hub, row, currency, checker))
+    for column in DERIVED_COLUMNS:
+        hubs[column] = np.array([values[column] for values in canonical], dtype=float)
+
+
+def _located_sites(sites: pd.DataFrame) -> dict[str, bool]:
+    """Return, per site id, whether the site has both a longitude and a latitude."""
+    has_point = sites["longitude"].notna() & sites["latitude"].notna()
+    return dict(zip(sites["site_id"], has_point, strict=True))
+
+
+def _check_site(
+    table: RawTable,
+    hub: dict[Any, Any],
+    row: int,
+    located: dict[str, bool],
+    first_rows: dict[str, int],
+    checker: ProblemLog,
+) -> None:
+    site = hub["site_id"]
+    if site is None or site not in located:
+        return  # a missing or unknown site is reported by the generic checks
+    if site in first_rows:
+        checker.add(
+            table.problem(
+                N_("Hub site {value!r} is listed twice; it is already in row {first}."),
+                row=row,
+                column="site_id",
+                value=site,
+                expected=N_("each candidate site once; merge the two rows"),
+                first=first_rows[site],
+            )
+        )
+        return
+    first_rows[site] = row
+    if not located[site]:
+        checker.add(
+            table.problem(
+                N_(
+                    "Hub site {value!r} has no coordinates, so the distances to it are "
+                    "unknown. Fill in its longitude and latitude in the sites table."
+                ),
+                row=row,
+                column="site_id",
+                value=site,
+                expected=N_("a site with a longitude and a latitude"),
+            )
+        )
+
+
+def _check_capacity(table: RawTable, hub: dict[Any, Any], row: int, checker: ProblemLog) -> None:
+    capacity, minimum = hub["capacity"], hub["min_quantity"]
+    if capacity == 0:
+        checker.add(
+            table.problem(
+                N_("A hub's capacity must be more than 0."),
+                row=row,
+                column="capacity",
+                value=capacity,
+                expected=N_("a quantity per year above 0"),
+            )
+        )
+    elif not pd.isna(capacity) and not pd.isna(minimum) and minimum > capacity:
+        checker.add(
+            table.problem(
+                N_("The economic quantity is above the capacity, so a hub here could never open."),
+                row=row,
+                column="min_quantity",
+                value=minimum,
+                expected=N_("a quantity of at most the capacity, {capacity}"),
+                capacity=capacity,
+            )
+        )
+
+
+def _canonical_values(
+    table: RawTable, hub: dict[Any, Any], row: int, currency: str, checker: ProblemLog
+) -> dict[str, float]:
+    """Return the hub's amounts in canonical units, NaN where a unit does not convert."""
+    conversions = (
+        ("capacity_unit", YEARLY_MASS, _yearly_mass_factor),
+        ("fixed_cost_unit", YEARLY_MONEY, lambda unit: _yearly_money_factor(unit, currency)),
+        ("cost_unit", MONEY_PER_TONNE, lambda unit: _money_per_tonne_factor(unit, currency)),
+    )
+    factors: dict[str, float] = {}
+    for column, expected, factor in conversions:
+        unit = hub[column]
+        try:
+            factors[column] = factor(unit)
+        except EcoplanError as error:
+            checker.add(
+                table.problem(
+                    N_("Unit {unit!r} cannot be used here: {reason}"),
+                    row=row,
+                    column=column,
+                    value=unit,
+                    expected=expected,
+                    unit=unit,
+                    reason=str(error),
+                )
+            )
+            factors[column] = math.nan
+    return {
+        "capacity_t": hub["capacity"] * factors["capacity_unit"],
+        "min_quantity_t": hub["min_quantity"] * factors["capacity_unit"],
+        "fixed_cost_per_year": hub["fixed_cost"] * factors["fixed_cost_unit"],
+        "unit_cost_per_t": hub["unit_cost"] * factors["cost_unit"],
+    }
+
+
+def _yearly_mass_factor(unit: str | None) -> float:
+    """Return the factor from ``unit`` (t/a, 万吨/年, or t meaning per year) to t per year."""
+    if unit is None:
+        return math.nan  # the required cell is reported missing by the generic checks
+    if units.needs_operating_hours(unit):
+        raise UnitError(
+            _(
+                "{unit!r} is a rate per day or hour, but a hub's capacity is a quantity per "
+                "year; convert it to t/a or 万吨/年."
+            ).format(unit=unit)
+        )
+    return units.conversion_factor(unit, "mass")
+
+
+def _yearly_money_factor(unit: str | None, currency: str) -> float:
+    """Return the factor from ``unit`` (元, 万元/a, CNY/year) to ``currency`` per year.
+
+    A blank unit is the zone currency. A money amount without a time is per year.
+    """
+    if unit is None:
+        return 1.0
+    if units.needs_operating_hours(unit):
+        raise UnitError(
+            _(
+                "{unit!r} is a cost per day or hour, but a hub's fixed cost is per year; "
+                "convert it to 元/a or 万元/a."
+            ).format(unit=unit)
+        )
+    amount = units.registry().Quantity(1.0, units.parse_unit(unit))
+    if units.is_rate(unit):
+        amount = amount * units.registry().Quantity(1.0, "year")
+    try:
+        return float(amount.to(units.parse_unit(currency)).magnitude)
+    except pint.errors.DimensionalityError as error:
+        raise UnitError(
+            _("Unit {unit!r} is not an amount of {currency} per year; convert it first.").format(
+                unit=unit, currency=currency
+            )
+        ) from error
+
+
+def _money_per_tonne_factor(unit: str | None, currency: str) -> float:
+    """Return the factor from a price unit such as ``元/t`` to ``currency`` per t.
+
+    A blank unit is the zone currency per t.
+    """
+    # Imported here: the exchange package loads the optimiser, which validation otherwise
+    # does not need.
+    from ecoplan.exchange.economics import price_factor
+
+    return price_factor(unit, currency, "mass")
