@@ -249,3 +249,9 @@ def test_dalian_report_shows_eip_hub(dalian: PlanResult) -> None:
     assert "Broker hub (opened)" in html
     assert "经纪集散中心（开设）" in html
     assert "No broker hub was considered" not in html
+
+
+def test_dalian_hub_site_named_in_chinese(dalian: PlanResult) -> None:
+    sites = {row["site_id"]: row for row in dalian.results["exchange_hubs"]["rows"]}
+    assert sites["eip_reserve"]["name"]["zh_CN"] == "大连生态工业园预留地块"
+    assert sites["eip_reserve"]["name"]["en"] == "Dalian EIP reserve parcel"

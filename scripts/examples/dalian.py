@@ -59,7 +59,7 @@ def dalian_tables() -> dict[str, pd.DataFrame]:
     """Return the tables of the Dalian DDZ example zone."""
     tables: dict[str, Rows] = {
         "zone": [_dalian_zone()],
-        "sites": _dalian_sites() + exchange_sites(),
+        "sites": _with_chinese_names(_dalian_sites() + exchange_sites()),
         "organisations": _dalian_organisations() + exchange_organisations(),
         "nodes": _dalian_nodes() + balancing_nodes() + exchange_nodes(),
         "resources": _dalian_resources() + balancing_resources() + exchange_resources(),
@@ -115,6 +115,32 @@ def _dalian_zone() -> dict[str, Any]:
         "source": "Dalian DDZ eco-planning report (c. 2003), shared/reference; "
         "CEADs city CO2 inventories for the Dalian CO2 comparison.",
     }
+
+
+SITE_NAMES_ZH = {
+    "ddz_original": "开发区原有区域",
+    "ddz_expansion": "开发区新征区域",
+    "eip_reserve": "大连生态工业园预留地块",
+    "dalian_landfill": "大连市生活垃圾填埋场",
+    "site_power_plant": "开发区热电厂",
+    "site_industry": "开发区工业区（中心）",
+    "site_residential": "开发区居住区（中心）",
+    "site_heat_station": "开发区区域供热站",
+    "site_wwtp": "第一污水处理厂",
+    "site_digester": "污水处理厂旁的污泥消化池",
+    "site_transfer": "开发区垃圾转运站",
+    "site_composting": "生活垃圾有机质转化厂",
+    "site_paper": "废纸回收厂",
+    "site_wood": "废木材加工厂",
+    "site_concrete": "商品混凝土厂",
+    "site_cement": "水泥粉磨站",
+    "site_wallboard": "石膏板厂（生态工业园）",
+}
+"""Chinese names of the example's sites, translated from their English names."""
+
+
+def _with_chinese_names(sites: Rows) -> Rows:
+    return [{**site, "name_zh": SITE_NAMES_ZH[site["site_id"]]} for site in sites]
 
 
 def _dalian_sites() -> Rows:

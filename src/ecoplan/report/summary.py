@@ -97,7 +97,7 @@ def names_by_locale(table: pd.DataFrame, key: str) -> dict[str, dict[str, str]]:
             {
                 row_id: name
                 for row_id, name in zip(table[key], table["name_zh"], strict=True)
-                if name
+                if isinstance(name, str) and name
             }
         )
     return {"en": english, "zh_CN": chinese}

@@ -1,8 +1,9 @@
-"""Add the hub sites table.
+"""Add the hub sites table and the sites' Chinese names.
 
 A new table holds the zone's candidate sites for by-product broker hubs (fixed cost per year,
 capacity, handling cost per tonne, each with its unit, and an optional economic quantity),
-which the broker's facility-location model reads.
+which the broker's facility-location model reads. Sites gain ``name_zh``, as nodes and
+organisations have, so the Chinese report names them in Chinese.
 
 Revision ID: 0004
 Revises: 0003
@@ -23,6 +24,7 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
+    op.add_column("zone_sites", sa.Column("name_zh", sa.Text(), nullable=True))
     op.create_table(
         "zone_hub_sites",
         sa.Column("zone_id", sa.Text(), nullable=False),
@@ -50,3 +52,5 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_table("zone_hub_sites")
+    with op.batch_alter_table("zone_sites") as batch:
+        batch.drop_column("name_zh")
