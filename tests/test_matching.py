@@ -325,8 +325,8 @@ def test_direct_match_without_use_is_kept() -> None:
 
 
 def test_processing_cost_in_zone_currency() -> None:
-    # WRAP's median gate fee for in-vessel composting of food waste is 46 GBP/t (table row
-    # food_compost); a GBP zone pays it, and a CNY zone gets no cost but a named gap.
+    # WRAP's median gate fee for in-vessel composting of food waste is 46 GBP/t (row
+    # food_compost). A GBP zone pays it. A CNY zone gets no cost, and the gap is named.
     offers = offer_frame(
         pd.DataFrame([_offer("food", "200108", 0.0, 51.5, quantity=100.0, disposal_cost=90.0)])
     )
