@@ -320,3 +320,132 @@ def test_summary_tables() -> None:
     assert tables["shares"].loc[2020, "gas"] == pytest.approx(100.0)
     assert tables["capacity"].loc[2020, "gas"] == pytest.approx(1.0)
     assert tables["emissions"].loc[2020, "co2"] == pytest.approx(0.5 * HOURS)
+
+
+# Storage: two slices of 4,380 h each, night and day, and 4,380 MWh of demand in each
+# (1 MW). Base load runs at 10 currency/MWh and only at night; peak at 100, any time.
+# Capital is free and the discount rate 0, so the objective is one year's running cost plus
+# the storage annuities: energy 100 currency/kWh over 10 years = 10,000 currency/MWh/a,
+# power 200 currency/kW over 10 years = 20,000 currency/MW/a. Round trip 0.8.
+SLICE_HOURS = 4380.0
+NIGHT_DAY = pd.DataFrame(
+    {"hours": [SLICE_HOURS, SLICE_HOURS], "demand_share": [0.5, 0.5]},
+    index=pd.Index(["night", "day"], name="timeslice"),
+)
+
+
+def base_and_peak() -> pd.DataFrame:
+    table = technologies(
+        capital_cost={"gas": 0.0, "wind": 0.0},
+        capacity_factor={"gas": 1.0, "wind": 1.0},
+        efficiency={"gas": 1.0, "wind": 1.0},
+        fuel_cost={"gas": 10.0, "wind": 100.0},
+        renewable={"gas": False, "wind": False},
+        co2={"gas": 0.0, "wind": 0.0},
+    )
+    return table.rename(index={"gas": "base", "wind": "peak"})
+
+
+def battery(energy_cost: float = 100.0, efficiency: float = 0.8) -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "energy_capital_cost": [energy_cost],  # currency/kWh
+            "power_capital_cost": [200.0],  # currency/kW
+            "power_fixed_om": [0.0],
+            "round_trip_efficiency": [efficiency],
+            "energy_lifetime": [10.0],
+            "power_lifetime": [10.0],
+        },
+        index=pd.Index(["battery"], name="storage"),
+    )
+
+
+def storage_problem(storage: pd.DataFrame | None, slices: pd.DataFrame) -> LeastCostProblem:
+    techs = base_and_peak()
+    night = [1.0 if name in ("night", "summer night") else 0.0 for name in slices.index]
+    availability = pd.DataFrame(
+        [night, [1.0] * len(slices)], index=techs.index, columns=slices.index
+    )
+    return LeastCostProblem(
+        techs,
+        one_year(),
+        discount_rate=0.0,
+        timeslices=slices,
+        availability=availability,
+        storage=storage,
+    )
+
+
+WITHOUT_STORAGE = 10.0 * SLICE_HOURS + 100.0 * SLICE_HOURS  # 481,800
+
+
+def test_storage_pays_by_hand() -> None:
+    # Each MWh charged at night (10) displaces 0.8 MWh of peak (80): 70 saved, against
+    # 10,000 / 365 + 20,000 / 4,380 = 31.96 of annuities per MWh charged a year (one cycle
+    # a day, and charging at full power through the 4,380 night hours). Storage then serves
+    # the whole day: discharge 4,380 MWh, charge 5,475 MWh, energy 5,475 / 365 = 15 MWh,
+    # power 5,475 / 4,380 = 1.25 MW. Cost 9,855 × 10 + 15 × 10,000 + 1.25 × 20,000 =
+    # 273,550, a saving of 208,250 = 5,475 × (70 − 31.96).
+    result = solve_least_cost(storage_problem(battery(), NIGHT_DAY))
+
+    assert result.optimal
+    capacity = result.storage_capacity.loc[("battery", "zone", 2020)]
+    assert capacity["energy"] == pytest.approx(15.0, rel=RELATIVE)
+    assert capacity["power"] == pytest.approx(1.25, rel=RELATIVE)
+    flow = result.storage_flow.xs(("battery", "zone", 2020))
+    assert flow.loc["night", "charge"] == pytest.approx(5475.0, rel=RELATIVE)
+    assert flow.loc["day", "discharge"] == pytest.approx(4380.0, rel=RELATIVE)
+    assert flow.loc["day", "charge"] == pytest.approx(0.0, abs=1e-6)
+    assert result.generation[("peak", "zone", 2020, "day")] == pytest.approx(0.0, abs=1e-6)
+    assert result.objective == pytest.approx(273_550.0, rel=RELATIVE)
+    assert WITHOUT_STORAGE - result.objective == pytest.approx(208_250.0, rel=RELATIVE)
+    assert result.annual_cost[2020] == pytest.approx(273_550.0, rel=RELATIVE)
+
+
+def test_storage_not_built_when_dear() -> None:
+    # Energy at 300 currency/kWh costs 30,000 / 365 = 82.19 per MWh charged, more than the
+    # 70 it saves, so the plan is the one without storage.
+    result = solve_least_cost(storage_problem(battery(energy_cost=300.0), NIGHT_DAY))
+
+    assert result.optimal
+    assert result.storage_capacity["energy"].max() == pytest.approx(0.0, abs=1e-6)
+    assert result.storage_capacity["power"].max() == pytest.approx(0.0, abs=1e-6)
+    assert result.objective == pytest.approx(WITHOUT_STORAGE, rel=RELATIVE)
+
+    no_storage = solve_least_cost(storage_problem(None, NIGHT_DAY))
+    assert no_storage.objective == pytest.approx(WITHOUT_STORAGE, rel=RELATIVE)
+    assert no_storage.storage_capacity.empty
+
+
+def test_storage_stays_within_its_season() -> None:
+    # Four slices of 2,190 h. Base runs only on summer nights, so storage can serve summer
+    # days, 182.5 days of the year: charge 2,737.5 MWh, energy 2,737.5 / 182.5 = 15 MWh.
+    # Winter nights and days stay on peak, because energy does not move between seasons.
+    slices = pd.DataFrame(
+        {
+            "hours": [2190.0] * 4,
+            "demand_share": [0.25] * 4,
+            "season": ["summer", "summer", "winter", "winter"],
+        },
+        index=pd.Index(["summer night", "summer day", "winter night", "winter day"]),
+    )
+    result = solve_least_cost(storage_problem(battery(), slices))
+
+    assert result.optimal
+    flow = result.storage_flow.xs(("battery", "zone", 2020))
+    assert flow.loc["summer night", "charge"] == pytest.approx(2737.5, rel=RELATIVE)
+    assert flow.loc["summer day", "discharge"] == pytest.approx(2190.0, rel=RELATIVE)
+    assert flow.loc["winter day", "discharge"] == pytest.approx(0.0, abs=1e-6)
+    energy = result.storage_capacity.loc[("battery", "zone", 2020), "energy"]
+    assert energy == pytest.approx(15.0, rel=RELATIVE)
+    for winter in ("winter night", "winter day"):
+        peak = result.generation[("peak", "zone", 2020, winter)]
+        assert peak == pytest.approx(2190.0, rel=RELATIVE), winter
+
+
+def test_storage_efficiency_checked() -> None:
+    with pytest.raises(LeastCostInputError, match="round-trip efficiency of storage"):
+        model_parameters(storage_problem(battery(efficiency=1.2), NIGHT_DAY))
+    incomplete = battery().drop(columns="power_lifetime")
+    with pytest.raises(LeastCostInputError, match="power_lifetime"):
+        model_parameters(storage_problem(incomplete, NIGHT_DAY))

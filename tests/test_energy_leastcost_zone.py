@@ -101,3 +101,22 @@ def test_scenario_must_be_named_when_several() -> None:
 def test_zone_without_portfolio(make_zone: Any) -> None:
     with pytest.raises(LeastCostInputError, match="no portfolio rows"):
         least_cost_for_zone(make_zone())
+
+
+def test_default_technologies_are_the_worksheet_rows(zone: Zone) -> None:
+    problem = least_cost_problem_for_zone(zone)
+    assert len(problem.technologies) == 13
+    assert "gas_boiler_steam" not in problem.technologies.index
+
+
+def test_heat_technology_named_enters_the_run(zone: Zone) -> None:
+    # Against unscrubbed coal at full cost, the gas boiler is far cheaper (fuel 13.3 USD/MWh
+    # over 0.92, CO2 0.22 t/MWh against 0.89), so it supplies all demand not avoided.
+    named = ("pc_coal_unscrubbed", "gas_boiler_steam", "efficiency")
+    result = least_cost_for_zone(zone, "a", technologies=named)
+    assert result.optimal
+    shares = worksheet_shares(result, [2020])
+    assert shares.loc[2020, "gas_boiler_steam"] == pytest.approx(90.0, abs=1e-6)
+    assert shares.loc[2020, "pc_coal_unscrubbed"] == pytest.approx(0.0, abs=1e-6)
+    with pytest.raises(LeastCostInputError, match="not in the technology library"):
+        least_cost_problem_for_zone(zone, technologies=("steam_engine",))

@@ -8,26 +8,65 @@ import pytest
 from ecoplan.energy.sources import atb, desnz, epa
 from ecoplan.energy.technologies import (
     COLUMNS,
+    STORAGE_COLUMNS,
+    TechnologyError,
     capital_recovery_factor,
     external_cost,
     levelised_cost,
     load_damage_costs,
+    load_storage,
     load_technologies,
     technology_attributes,
     technology_data,
     technology_sources,
+    worksheet_technologies,
 )
 
 WORKSHEET_ROWS = 13
 """Rows of the report's worksheet: twelve supply options and avoided demand."""
 
+HEAT_TECHNOLOGIES = (
+    "gas_boiler_steam",
+    "biomass_boiler_steam",
+    "electric_boiler_steam",
+    "industrial_heat_pump_125c",
+    "industrial_heat_pump_150c",
+)
+"""Industrial process heat technologies the library adds from PyPSA technology-data."""
+
 
 def test_thirteen_worksheet_rows_with_every_column() -> None:
     techs = load_technologies(year=2020)
-    assert len(techs) == WORKSHEET_ROWS
-    assert sorted(technology_attributes()["worksheet_row"]) == list(range(1, 14))
+    assert len(techs) == WORKSHEET_ROWS + len(HEAT_TECHNOLOGIES)
+    rows = technology_attributes()["worksheet_row"]
+    assert sorted(rows.dropna()) == list(range(1, 14))
+    assert len(worksheet_technologies()) == WORKSHEET_ROWS
+    assert worksheet_technologies()[0] == "pc_coal_unscrubbed"
+    assert worksheet_technologies()[-1] == "efficiency"
     assert list(techs.columns) == list(COLUMNS)
     assert not techs.drop(columns="source").isna().any().any()
+
+
+def test_heat_technologies_beyond_the_worksheet() -> None:
+    attributes = technology_attributes()
+    beyond = attributes[attributes["worksheet_row"].isna()]
+    assert sorted(beyond.index) == sorted(HEAT_TECHNOLOGIES)
+    assert set(beyond["carrier"]) == {"heat"}
+    assert list(beyond.index[beyond["renewable"]]) == ["biomass_boiler_steam"]
+
+
+def test_storage_table_in_another_currency() -> None:
+    usd = load_storage(2020)
+    cny = load_storage(2020, "CNY")
+    assert list(usd.columns) == list(STORAGE_COLUMNS)
+    assert cny.loc["battery", "energy_capital_cost"] == pytest.approx(
+        usd.loc["battery", "energy_capital_cost"] * 6.90, rel=1e-12
+    )
+    assert (
+        cny.loc["battery", "round_trip_efficiency"] == usd.loc["battery", "round_trip_efficiency"]
+    )
+    with pytest.raises(TechnologyError, match="Unknown technology 'flywheel'"):
+        load_storage(technologies=("flywheel",))
 
 
 def test_every_value_has_a_source_and_kind() -> None:
@@ -71,6 +110,9 @@ UNVERIFIED = {
     ("geothermal", "co2"),
     ("geothermal", "water_withdrawal"),
     ("geothermal", "water_consumption"),
+    ("gas_boiler_steam", "so2"),
+    ("gas_boiler_steam", "nox"),
+    ("gas_boiler_steam", "pm"),
 }
 """Published values that could not be checked against their table (see each row's source)."""
 

@@ -10,6 +10,8 @@ years from which each technology is available. The formulation is written out in
 
 The demand is one pool of energy [MWh/a] that every technology serves, as in the portfolio
 worksheet, whose shares are shares of the whole; carriers are not balanced separately.
+Storage, when given, shifts pool energy between the time slices of one season: what it
+discharges in a slice adds to supply and what it charges adds to demand.
 """
 
 from __future__ import annotations
@@ -135,10 +137,17 @@ class LeastCostProblem:
         Pairs not listed have none.
     timeslices : pandas.DataFrame or None
         Index the time slice; columns ``hours`` [h] (summing to 8760) and ``demand_share``
-        [1] (summing to 1). ``None`` means one slice for the whole year.
+        [1] (summing to 1), and optionally ``season``: slices of one season are the parts of
+        one representative day between which storage shifts energy. Without it all slices
+        form one season. ``None`` means one slice for the whole year.
     availability : pandas.DataFrame or None
         Share of capacity available in each slice [1], index technology, columns time
         slice. ``None`` uses each technology's ``capacity_factor`` in every slice.
+    storage : pandas.DataFrame or None
+        Storage the run may build, index storage id, the columns of
+        :data:`ecoplan.energy.technologies.STORAGE_COLUMNS` (costs per kWh of energy
+        capacity and per kW of power, in the technology table's currency), as
+        :func:`ecoplan.energy.technologies.load_storage` returns. ``None``: no storage.
     """
 
     technologies: pd.DataFrame
@@ -153,6 +162,7 @@ class LeastCostProblem:
     existing_capacity: pd.Series | None = None
     timeslices: pd.DataFrame | None = None
     availability: pd.DataFrame | None = None
+    storage: pd.DataFrame | None = None
 
 
 @dataclass(frozen=True)
@@ -173,9 +183,14 @@ class LeastCostResult:
         Installed and newly built capacity [MW] by technology, region and year.
     annual_cost : pandas.Series
         Undiscounted cost per year [currency]: investment net of salvage in its build year,
-        fixed and running costs.
+        fixed and running costs, and the annualised cost of storage.
     emissions : pandas.DataFrame
         Emissions per year (rows) and pollutant (columns), in the factor's mass unit.
+    storage_capacity : pandas.DataFrame
+        Columns ``power`` [MW] and ``energy`` [MWh] by storage, region and year; empty
+        without storage.
+    storage_flow : pandas.DataFrame
+        Columns ``charge`` and ``discharge`` [MWh] by storage, region, year and time slice.
     problem : LeastCostProblem or None
         The settings that were solved, as :func:`solve_least_cost` returns them.
     """
@@ -188,6 +203,8 @@ class LeastCostResult:
     new_capacity: pd.Series = field(default_factory=lambda: pd.Series(dtype=float))
     annual_cost: pd.Series = field(default_factory=lambda: pd.Series(dtype=float))
     emissions: pd.DataFrame = field(default_factory=pd.DataFrame)
+    storage_capacity: pd.DataFrame = field(default_factory=pd.DataFrame)
+    storage_flow: pd.DataFrame = field(default_factory=pd.DataFrame)
     problem: LeastCostProblem | None = None
 
     @property

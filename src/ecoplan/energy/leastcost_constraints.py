@@ -31,6 +31,7 @@ from ecoplan.energy.leastcost_model import (
     VariableLabels,
     denominator_mask,
 )
+from ecoplan.energy.leastcost_storage import demand_terms
 from ecoplan.i18n import _
 
 logger = logging.getLogger(__name__)
@@ -191,13 +192,21 @@ def add_demand(
     elastic: bool,
     slacks: list[linopy.Variable],
 ) -> None:
-    """Require the output of all technologies to equal demand in each region, year and slice."""
+    """Require output plus storage discharge less charge to equal demand in each slice.
+
+    One row per region, year and time slice.
+    """
     generation = variables.generation
     dims = GENERATION_DIMS[1:]
     coords = {dim: parameters.coords[dim] for dim in dims}
     labels = np.moveaxis(generation, 0, -1)
+    coefficients = np.ones(labels.shape[-1])
+    if variables.storage is not None:
+        storage_labels, storage_coefficients = demand_terms(variables.storage)
+        labels = np.concatenate([labels, storage_labels], axis=-1)
+        coefficients = np.concatenate([coefficients, storage_coefficients])
     labels, coefficients = with_slack(
-        model, "demand", labels, np.ones(1), coords, 1.0, elastic, slacks
+        model, "demand", labels, coefficients, coords, 1.0, elastic, slacks
     )
     demand = parameters.demand.transpose(*dims).to_numpy()
     add_rows(model, "demand", labels, coefficients, coords, "=", demand)

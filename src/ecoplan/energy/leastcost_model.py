@@ -24,6 +24,14 @@ from ecoplan.energy.leastcost import (
     LeastCostInputError,
     LeastCostProblem,
 )
+from ecoplan.energy.leastcost_storage import (
+    StorageLabels,
+    StorageParameters,
+    add_storage_constraints,
+    add_storage_variables,
+    cost_terms,
+    storage_parameters,
+)
 from ecoplan.i18n import _
 
 logger = logging.getLogger(__name__)
@@ -67,6 +75,7 @@ class Parameters:
     demand: xr.DataArray  # [MWh] by region, year, timeslice
     existing: xr.DataArray  # [MW] by technology, region, year
     factors: xr.DataArray  # [mass/MWh] by technology, pollutant
+    storage: StorageParameters | None = None
 
 
 @dataclass(frozen=True)
@@ -76,6 +85,7 @@ class VariableLabels:
     new_capacity: np.ndarray  # technology, region, vintage
     capacity: np.ndarray  # technology, region, year
     generation: np.ndarray  # technology, region, year, timeslice
+    storage: StorageLabels | None = None
 
 
 def require_columns(techs: pd.DataFrame, columns: list[str]) -> None:
@@ -112,10 +122,8 @@ def model_years(demand: pd.Series) -> tuple[pd.Index, pd.Index, xr.DataArray]:
     return pd.Index(array["region"].to_numpy(), name="region"), years, array
 
 
-def slice_parameters(
-    problem: LeastCostProblem, technologies: pd.Index
-) -> tuple[xr.DataArray, xr.DataArray]:
-    """Return output per MW [MWh/MW] by technology and slice, and each slice's demand share."""
+def time_slices(problem: LeastCostProblem) -> pd.DataFrame:
+    """Return the run's time slices, one slice for the year when none are given."""
     slices = problem.timeslices
     if slices is None:
         slices = pd.DataFrame({"hours": [HOURS_PER_YEAR], "demand_share": [1.0]}, index=["year"])
@@ -125,6 +133,14 @@ def slice_parameters(
     ):
         message = _("time slices must have hours summing to 8760 and demand shares to 1")
         raise LeastCostInputError(message)
+    return slices
+
+
+def slice_parameters(
+    problem: LeastCostProblem, technologies: pd.Index
+) -> tuple[xr.DataArray, xr.DataArray]:
+    """Return output per MW [MWh/MW] by technology and slice, and each slice's demand share."""
+    slices = time_slices(problem)
 
     hours = xr.DataArray.from_series(slices["hours"].astype(float))
     share = xr.DataArray.from_series(slices["demand_share"].astype(float))
@@ -282,6 +298,7 @@ def model_parameters(problem: LeastCostProblem) -> Parameters:
         demand=(demand * demand_share).transpose("region", "year", "timeslice"),
         existing=existing,
         factors=emission_factors(problem),
+        storage=storage_parameters(problem, time_slices(problem)),
     )
 
 
@@ -313,14 +330,20 @@ def build_model(parameters: Parameters, elastic: bool = False) -> linopy.Model:
     new = model.add_variables(lower=0, upper=parameters.build_upper, name="new_capacity")
     capacity = model.add_variables(lower=zeros(parameters, CAPACITY_DIMS), name="capacity")
     generation = model.add_variables(lower=zeros(parameters, GENERATION_DIMS), name="generation")
+    storage = None
+    if parameters.storage is not None:
+        storage = add_storage_variables(model, parameters.coords, parameters.storage)
     variables = VariableLabels(
         new_capacity=new.labels.transpose("technology", "region", "vintage").to_numpy(),
         capacity=capacity.labels.transpose(*CAPACITY_DIMS).to_numpy(),
         generation=generation.labels.transpose(*GENERATION_DIMS).to_numpy(),
+        storage=storage,
     )
 
     add_capacity_balance(model, parameters, variables)
     add_capacity_limit(model, parameters, variables)
+    if parameters.storage is not None and storage is not None:
+        add_storage_constraints(model, parameters.coords, parameters.storage, storage)
     slacks = add_requirements(model, parameters, variables, elastic)
 
     if elastic:
@@ -368,6 +391,12 @@ def cost_expression(
         np.broadcast_to(running[:, None, :, None], generation.shape).ravel(),
     ]
     labels = [new.ravel(), capacity.ravel(), generation.ravel()]
+    if parameters.storage is not None and variables.storage is not None:
+        storage_labels, storage_coefficients = cost_terms(
+            parameters.storage, variables.storage, discount
+        )
+        labels += storage_labels
+        coefficients += storage_coefficients
     return label_expression(model, labels, coefficients)
 
 

@@ -12,6 +12,7 @@ import xarray as xr
 
 from ecoplan.energy.leastcost import LeastCostInputError, LeastCostResult, LeastCostStatus
 from ecoplan.energy.leastcost_model import Parameters, build_model
+from ecoplan.energy.leastcost_storage import storage_annual_cost, storage_solution
 from ecoplan.i18n import _
 
 logger = logging.getLogger(__name__)
@@ -39,6 +40,7 @@ def read_solution(model: linopy.Model, parameters: Parameters) -> LeastCostResul
     order = [new.index.names.index(name) for name in ("technology", "region", "year")]
     new = new.reorder_levels(order)
     new = new.sort_index()
+    storage_capacity, storage_flow = storage_solution(model)
     return LeastCostResult(
         status=LeastCostStatus.OPTIMAL,
         objective=float(model.objective.value or float("nan")),
@@ -47,11 +49,16 @@ def read_solution(model: linopy.Model, parameters: Parameters) -> LeastCostResul
         new_capacity=new,
         annual_cost=annual_cost(model, parameters),
         emissions=annual_emissions(model.variables["generation"].solution, parameters),
+        storage_capacity=storage_capacity,
+        storage_flow=storage_flow,
     )
 
 
 def annual_cost(model: linopy.Model, parameters: Parameters) -> pd.Series:
-    """Return the undiscounted cost per year [currency]; investment nets out its salvage."""
+    """Return the undiscounted cost per year [currency]; investment nets out its salvage.
+
+    Storage adds the annuity of its capacity in each year.
+    """
     new = model.variables["new_capacity"].solution
     capacity = model.variables["capacity"].solution
     generation = model.variables["generation"].solution
@@ -62,7 +69,10 @@ def annual_cost(model: linopy.Model, parameters: Parameters) -> pd.Series:
     investment = investment.rename(vintage="year")
     fixed = (parameters.fixed * capacity).sum(["technology", "region"])
     running = (parameters.running * generation).sum(["technology", "region", "timeslice"])
-    return (investment + fixed + running).to_series().rename("cost")
+    cost = (investment + fixed + running).to_series()
+    capacity_table, _flow = storage_solution(model)
+    storage = storage_annual_cost(parameters.storage, capacity_table, cost.index)
+    return (cost + storage.to_numpy()).rename("cost")
 
 
 def salvage_now(parameters: Parameters) -> xr.DataArray:

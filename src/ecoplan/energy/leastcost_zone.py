@@ -7,7 +7,11 @@ assumptions are parameters with documented defaults:
 - cost basis: full cost (private plus the damage cost of emissions, from the bundled damage
   cost table converted to the zone's currency);
 - technology data of one year (2020), with the zone's ``technology_overrides``;
-- one time slice per year, no existing plant, the default discount rate of 5 %;
+- one time slice per year, no existing plant, no storage, the default discount rate of 5 %;
+- the technologies of the report's worksheet and any other library technology the
+  scenario's portfolio names; the library's further technologies (industrial process heat)
+  enter only when named in ``technologies``, because the worksheet compared with the
+  result has no row for them;
 - avoided demand (``efficiency``) held each year to at most its share in the hand-filled
   worksheet, interpolated between milestones: the worksheet states its potential, and
   without a bound the cheapest solution avoids all demand.
@@ -37,6 +41,7 @@ from ecoplan.energy.technologies import (
     damage_cost_per_tonne,
     load_damage_costs,
     load_technologies,
+    worksheet_technologies,
 )
 from ecoplan.energy.worksheet import milestone_shares
 from ecoplan.i18n import _
@@ -107,6 +112,26 @@ def avoided_demand_limits(
     ]
 
 
+def zone_technologies(
+    techs: pd.DataFrame, hand: pd.DataFrame, technologies: Sequence[str] | None
+) -> pd.DataFrame:
+    """Return the rows of ``techs`` the run may use.
+
+    ``technologies`` None: the worksheet's rows plus those the hand-filled shares ``hand``
+    name. Otherwise exactly ``technologies``, which must be in the library.
+    """
+    if technologies is None:
+        names = worksheet_technologies()
+        names += [str(tech) for tech in hand.columns if tech not in names]
+    else:
+        names = list(technologies)
+    unknown = sorted(set(names) - set(techs.index))
+    if unknown:
+        message = _("technologies {names} are not in the technology library; name one of {known}")
+        raise LeastCostInputError(message.format(names=unknown, known=list(techs.index)))
+    return techs.loc[names]
+
+
 def least_cost_problem_for_zone(
     zone: Any,
     scenario: str | None = None,
@@ -117,14 +142,15 @@ def least_cost_problem_for_zone(
     cap_avoided_demand: bool = True,
     renewable_share: RenewableShare | None = None,
     capacity_targets: Sequence[CapacityTarget] = (),
+    technologies: Sequence[str] | None = None,
 ) -> LeastCostProblem:
     """Return the least-cost problem of a zone's scenario; see :func:`least_cost_for_zone`."""
     name = zone_scenario(zone, scenario)
     demand = scenario_demand(zone, name)
-    techs = load_technologies(zone, technology_year)
+    hand = milestone_shares(zone.tables["portfolio"], name)
+    techs = zone_technologies(load_technologies(zone, technology_year), hand, technologies)
     targets = list(capacity_targets)
-    if cap_avoided_demand:
-        hand = milestone_shares(zone.tables["portfolio"], name)
+    if cap_avoided_demand and AVOIDED in techs.index:
         targets += avoided_demand_limits(hand, demand, techs)
     damage = damage_costs_per_unit(zone.currency) if cost_basis is CostBasis.FULL else {}
     return LeastCostProblem(
@@ -148,6 +174,7 @@ def least_cost_for_zone(
     cap_avoided_demand: bool = True,
     renewable_share: RenewableShare | None = None,
     capacity_targets: Sequence[CapacityTarget] = (),
+    technologies: Sequence[str] | None = None,
 ) -> LeastCostResult:
     """Solve the least-cost portfolio of one scenario of the zone.
 
@@ -169,6 +196,9 @@ def least_cost_for_zone(
         Minimum renewable share with its denominator; none by default.
     capacity_targets : sequence of CapacityTarget
         Further bounds on the capacity of technologies or groups of them [MW].
+    technologies : sequence of str, optional
+        Library technologies the run may use; by default the worksheet's thirteen rows and
+        any other the scenario's portfolio names.
 
     Returns
     -------
@@ -189,6 +219,7 @@ def least_cost_for_zone(
         cap_avoided_demand=cap_avoided_demand,
         renewable_share=renewable_share,
         capacity_targets=capacity_targets,
+        technologies=technologies,
     )
     logger.info("least-cost portfolio of %s, scenario %s", zone.zone_id, scenario)
     return solve_least_cost(problem)

@@ -12,7 +12,12 @@ Contract (stable; the least-cost model codes against it)::
     levelised_cost(techs, discount_rate) -> pd.Series [currency/MWh]
     external_cost(techs, damage_costs) -> pd.Series [currency/MWh]
 
-Emission factors are per MWh of output (electricity or heat delivered).
+    load_storage(year=2020, currency="USD") -> pd.DataFrame
+
+Emission factors are per MWh of output (electricity or heat delivered). The library holds
+the worksheet's thirteen rows and technologies beyond it (industrial process heat), all
+serving the one energy pool; storage and hydrogen rows of ``technology_data.csv`` are not
+pool technologies and are read with :func:`load_storage` or :func:`technology_values`.
 """
 
 from __future__ import annotations
@@ -66,11 +71,24 @@ def _data_path(name: str) -> Any:
 
 @cache
 def technology_attributes() -> pd.DataFrame:
-    """Return names, carrier, renewable flag and worksheet row of each technology."""
+    """Return names, carrier, renewable flag and worksheet row of each technology.
+
+    ``worksheet_row`` is the row number in the report's worksheet, or missing (``pd.NA``)
+    for a technology the library adds beyond the worksheet.
+    """
     with _data_path("technologies.csv").open(encoding="utf-8") as handle:
         frame = pd.read_csv(handle, keep_default_na=False)
     frame["renewable"] = frame["renewable"].astype(str) == "True"
+    rows = frame["worksheet_row"].replace("", None)
+    frame["worksheet_row"] = pd.to_numeric(rows).astype("Int64")
     return frame.set_index("technology")
+
+
+def worksheet_technologies() -> list[str]:
+    """Return the ids of the report worksheet's thirteen rows, in worksheet order."""
+    attributes = technology_attributes()
+    rows = attributes["worksheet_row"].dropna().sort_values()
+    return [str(tech) for tech in rows.index]
 
 
 @cache
@@ -146,6 +164,66 @@ def load_technologies(zone: Any | None = None, year: int = 2020) -> pd.DataFrame
     table.attrs["year"] = year
     table.index.name = "technology"
     return table[list(COLUMNS)]
+
+
+STORAGE_COLUMNS = (
+    "energy_capital_cost",
+    "power_capital_cost",
+    "power_fixed_om",
+    "round_trip_efficiency",
+    "energy_lifetime",
+    "power_lifetime",
+)
+"""Columns of a storage table: [currency/kWh], [currency/kW], [currency/kW/a], [1], [a], [a]."""
+
+STORAGE_TECHNOLOGIES = ("battery",)
+"""Storage technologies of the library that the least-cost LP can build."""
+
+STORAGE_COST_COLUMNS = ("energy_capital_cost", "power_capital_cost", "power_fixed_om")
+
+
+def technology_values(technology: str, year: int = 2020) -> pd.Series:
+    """Return every parameter value of ``technology`` in ``year`` (2020 USD), by parameter.
+
+    Dated values are interpolated as in :func:`load_technologies`. This also reads the
+    technologies that are not pool technologies (``battery``, ``electrolysis``,
+    ``hydrogen_storage_underground``, ``hydrogen_storage_tank``).
+
+    Raises
+    ------
+    TechnologyError
+        When the table has no row for ``technology``.
+    """
+    values = _values_for_year(int(year))
+    if technology not in values.index:
+        raise TechnologyError(
+            _("Unknown technology {technology!r}; expected one of {known}.").format(
+                technology=technology, known=", ".join(values.index)
+            )
+        )
+    return cast(pd.Series, values.loc[technology]).dropna()
+
+
+def load_storage(
+    year: int = 2020, currency: str = "USD", technologies: tuple[str, ...] = STORAGE_TECHNOLOGIES
+) -> pd.DataFrame:
+    """Return the storage table the least-cost LP takes, one row per storage technology.
+
+    Columns :data:`STORAGE_COLUMNS`; costs in ``currency`` at 2020 prices, per kWh of
+    energy capacity and per kW of charge or discharge power.
+    """
+    if currency not in USD_PER_UNIT:
+        raise TechnologyError(
+            _("Unknown currency {currency!r}; expected one of {known}.").format(
+                currency=currency, known=", ".join(USD_PER_UNIT)
+            )
+        )
+    rows = {tech: technology_values(tech, year) for tech in technologies}
+    table = pd.DataFrame(rows).T.reindex(columns=list(STORAGE_COLUMNS))
+    table[list(STORAGE_COST_COLUMNS)] *= USD_PER_UNIT["USD"] / USD_PER_UNIT[currency]
+    table.index.name = "storage"
+    table.attrs["currency"] = currency
+    return table
 
 
 @cache

@@ -242,6 +242,23 @@ VOCABULARIES: dict[str, dict[str, tuple[str, str]]] = {
         "wind": ("Wind", "风能"),
         "hydro": ("Hydro", "水电"),
         "efficiency": ("Efficiency and conservation (avoided demand)", "节能与能效（避免的需求）"),
+        "gas_boiler_steam": ("Gas steam boiler (industrial heat)", "燃气蒸汽锅炉（工业用热）"),
+        "biomass_boiler_steam": (
+            "Solid biomass steam boiler (industrial heat)",
+            "固体生物质蒸汽锅炉（工业用热）",
+        ),
+        "electric_boiler_steam": (
+            "Electric steam boiler (industrial heat)",
+            "电蒸汽锅炉（工业用热）",
+        ),
+        "industrial_heat_pump_125c": (
+            "Industrial heat pump, medium temperature (industrial heat)",
+            "中温工业热泵（工业用热）",
+        ),
+        "industrial_heat_pump_150c": (
+            "Industrial heat pump, high temperature (industrial heat)",
+            "高温工业热泵（工业用热）",
+        ),
     },
     "technology_parameter": {
         "efficiency": ("Efficiency", "效率"),

@@ -21,6 +21,8 @@ from pathlib import Path
 from typing import Any
 
 from ecoplan.energy.sources import atb, desnz, pypsa
+from ecoplan.energy.sources.build_pypsa import battery_rows, heat_rows, hydrogen_rows
+from ecoplan.energy.sources.rows import table_row as _row
 
 OUT = Path(__file__).resolve().parents[2] / "data" / "technology_data.csv"
 ATB = "NREL ATB 2022 (CC BY 4.0), atb_e_2022_market_crp30_moderate.csv"
@@ -61,28 +63,6 @@ PROXY = {
     "cfb_coal": "ATB new pulverised coal as a proxy (the ATB has no CFB row)",
     "msw_landfill_gas": "ATB dedicated biopower as a proxy (the ATB has no landfill-gas row)",
 }
-
-
-def _row(
-    tech: str,
-    parameter: str,
-    value: float,
-    unit: str,
-    kind: str,
-    source: str,
-    key: str = "",
-    year: int | None = None,
-) -> dict[str, Any]:
-    return {
-        "technology": tech,
-        "parameter": parameter,
-        "year": year or "",
-        "value": value,
-        "unit": unit,
-        "kind": kind,
-        "source": source,
-        "source_key": key,
-    }
 
 
 def atb_rows() -> list[dict[str, Any]]:
@@ -480,7 +460,8 @@ def other_rows() -> list[dict[str, Any]]:
 
 def build() -> list[dict[str, Any]]:
     """Return every row of the technology data table."""
-    return atb_rows() + pypsa_rows() + coal_rows() + other_rows()
+    rows = atb_rows() + pypsa_rows() + coal_rows() + other_rows()
+    return rows + heat_rows() + battery_rows() + hydrogen_rows()
 
 
 def main() -> None:

@@ -45,6 +45,11 @@ PYPSA_TECHNOLOGY = {
     "geothermal": "geothermal",
     "wind": "onwind",
     "hydro": "hydro",
+    "gas_boiler_steam": "gas boiler steam",
+    "biomass_boiler_steam": "solid biomass boiler steam",
+    "electric_boiler_steam": "electric boiler steam",
+    "industrial_heat_pump_125c": "industrial heat pump medium temperature",
+    "industrial_heat_pump_150c": "industrial heat pump high temperature",
 }
 """PyPSA row that each ecoplan technology is compared with.
 
@@ -69,8 +74,10 @@ UNIT_SPELLING = {
     "kWel": "kW",
     "MW_e": "MW",
     "MWh_e": "MWh",
+    "kW_th": "kW",
+    "MWh_th": "MWh",
 }
-"""PyPSA unit spellings -> pint spellings (``_e`` and ``el`` mark electric output)."""
+"""PyPSA unit spellings -> pint spellings (``_e`` and ``el`` mark electric, ``_th`` heat)."""
 
 
 def costs_file(year: int) -> str:
