@@ -145,6 +145,37 @@ def rich_zone(make_zone: Callable[..., Zone]) -> Zone:
                 "note": "北区副产品集散场",
             }
         ],
+        recovery_facilities=[
+            {
+                "facility_id": "mrf-1",
+                "site_id": "s1",
+                "capacity": 4.5,
+                "capacity_unit": "万吨/年",
+                "cost": 0.0055,
+                "cost_unit": "万元/t",
+                "residue_cost": 0.004,
+                "accepts": "200301; municipal_solid_waste",
+                "assumed": True,
+                "note": "北区分拣中心",
+            }
+        ],
+        recovery_yields=[
+            {
+                "facility_id": "mrf-1",
+                "code": "191204",
+                "yield": 0.143,
+                "price": 600,
+                "price_unit": "元/t",
+            },
+            {
+                "facility_id": "mrf-1",
+                "code": "191205",
+                "yield": 0.023,
+                "price": -0.002,
+                "price_unit": "万元/t",
+                "source": "假设值",
+            },
+        ],
     )
 
 
@@ -195,6 +226,24 @@ def test_round_trip_hub_sites(rich_zone: Zone, tmp_path: Path, name: str) -> Non
     assert hub["fixed_cost_per_year"] == pytest.approx(855_000.0, rel=1e-12)
     assert hub["unit_cost_per_t"] == pytest.approx(18.0, rel=1e-12)
     assert math.isnan(hub["min_quantity_t"])
+
+
+@pytest.mark.parametrize("name", ["zone.xlsx", "zone.json", "zone_csv"])
+def test_round_trip_recovery_facility(rich_zone: Zone, tmp_path: Path, name: str) -> None:
+    again = read_zone(write_zone(rich_zone, tmp_path / name))
+
+    facility = again.recovery_facilities.iloc[0]
+    assert facility["accepts"] == "200301; municipal_solid_waste"
+    assert facility["note"] == "北区分拣中心"
+    # 4.5 万吨/年 = 45,000 t/a; 0.0055 万元/t = 55 元/t; 0.004 万元/t = 40 元/t.
+    assert facility["capacity_t"] == pytest.approx(45_000.0, rel=1e-12)
+    assert facility["cost_per_t"] == pytest.approx(55.0, rel=1e-12)
+    assert facility["residue_cost_per_t"] == pytest.approx(40.0, rel=1e-12)
+    yields = again.recovery_yields
+    assert yields["code"].tolist() == ["191204", "191205"]
+    assert yields["yield"].tolist() == [0.143, 0.023]
+    # -0.002 万元/t = -20 元/t: a glass output that costs money to place.
+    assert yields["price_per_t"].tolist() == [600.0, pytest.approx(-20.0, rel=1e-12)]
 
 
 @pytest.mark.parametrize("name", ["zone.json", "zone_csv"])

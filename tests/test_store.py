@@ -30,6 +30,8 @@ DERIVED = {
     "durable_series": ["quantity"],
     "sites": ["area_ha"],
     "hub_sites": ["capacity_t", "min_quantity_t", "fixed_cost_per_year", "unit_cost_per_t"],
+    "recovery_facilities": ["capacity_t", "cost_per_t", "residue_cost_per_t"],
+    "recovery_yields": ["price_per_t"],
 }
 
 
@@ -285,6 +287,30 @@ def rich_tables() -> dict[str, pd.DataFrame]:
                 "note": "副产品集散场，成本为假设值",
             }
         ],
+        "recovery_facilities": [
+            {
+                "facility_id": "mrf-01",
+                "site_id": "s1",
+                "capacity": 150.0,
+                "capacity_unit": "万吨",
+                "cost": 60.0,
+                "cost_unit": "元/t",
+                "accepts": "200301;municipal_solid_waste",
+                "assumed": True,
+                "source": "假设值",
+            }
+        ],
+        "recovery_yields": [
+            {
+                "facility_id": "mrf-01",
+                "code": "191202",
+                "yield": 0.04,
+                "price": 0.08,
+                "price_unit": "万元/t",
+                "assumed": False,
+                "note": "废钢",
+            }
+        ],
     }
     return {name: pd.DataFrame(table) for name, table in rows.items()}
 
@@ -359,6 +385,25 @@ def test_round_trip_hub_site_by_hand(store: Store, rich_zone: Zone) -> None:
     assert hub["unit_cost_per_t"] == pytest.approx(18.0, rel=1e-12)
     assert hubs["assumed"].tolist() == [True]
     assert hub["note"] == "副产品集散场，成本为假设值"
+
+
+def test_round_trip_recovery_facility_by_hand(store: Store, rich_zone: Zone) -> None:
+    store.save(rich_zone)
+
+    loaded = store.load("dl-eco")
+    facility = loaded.recovery_facilities.iloc[0]
+    output = loaded.recovery_yields.iloc[0]
+
+    # 150 万吨 a year = 1,500,000 t/a; a blank residue cost is 0; 0.08 万元/t = 800 元/t.
+    assert facility["accepts"] == "200301;municipal_solid_waste"
+    assert facility["capacity_t"] == pytest.approx(1_500_000.0, rel=1e-12)
+    assert facility["cost_per_t"] == 60.0
+    assert facility["residue_cost_per_t"] == 0.0
+    assert math.isnan(facility["residue_cost"])
+    assert output["code"] == "191202"
+    assert output["price_per_t"] == pytest.approx(800.0, rel=1e-12)
+    assert loaded.recovery_yields["assumed"].tolist() == [False]
+    assert output["note"] == "废钢"
 
 
 def test_round_trip_keeps_row_order(store: Store, make_zone: Any) -> None:

@@ -133,6 +133,23 @@ def test_upgrade_from_0003_adds_hub_sites(tmp_path: Path) -> None:
         assert columns == ["zone_id", "position", *schema.column_names("hub_sites")]
 
 
+def test_upgrade_from_0003_adds_recovery_tables(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'before_recovery.sqlite'}"
+    engine = sa.create_engine(url)
+    with engine.begin() as connection:
+        command.upgrade(alembic_config(connection), "0003")
+        assert "zone_recovery_facilities" not in sa.inspect(connection).get_table_names()
+    engine.dispose()
+
+    with Store(url) as store, store.engine.connect() as connection:
+        inspector = sa.inspect(connection)
+        for table in ("recovery_facilities", "recovery_yields"):
+            columns = [column["name"] for column in inspector.get_columns(f"zone_{table}")]
+            assert columns == ["zone_id", "position", *schema.column_names(table)], table
+        unique = inspector.get_unique_constraints("zone_recovery_facilities")
+        assert [constraint["column_names"] for constraint in unique] == [["zone_id", "facility_id"]]
+
+
 def test_downgrade_to_0003_drops_hub_sites(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'downgrade.sqlite'}"
     Store(url).close()
@@ -140,6 +157,9 @@ def test_downgrade_to_0003_drops_hub_sites(tmp_path: Path) -> None:
     with engine.begin() as connection:
         command.downgrade(alembic_config(connection), "0003")
         assert current_revision(connection) == "0003"
-        assert "zone_hub_sites" not in sa.inspect(connection).get_table_names()
-        assert "zone_heat_streams" in sa.inspect(connection).get_table_names()
+        names = sa.inspect(connection).get_table_names()
+        assert "zone_hub_sites" not in names
+        assert "zone_recovery_facilities" not in names
+        assert "zone_recovery_yields" not in names
+        assert "zone_heat_streams" in names
     engine.dispose()

@@ -41,6 +41,11 @@ from examples.dalian_plans import (
     _dalian_stocks,
     _dalian_targets,
 )
+from examples.dalian_recovery import (
+    _dalian_recovery_facilities,
+    _dalian_recovery_sites,
+    _dalian_recovery_yields,
+)
 from examples.dalian_sources import DALIAN_YEAR, _report
 
 WWTP_OPEN = (
@@ -59,7 +64,7 @@ def dalian_tables() -> dict[str, pd.DataFrame]:
     """Return the tables of the Dalian DDZ example zone."""
     tables: dict[str, Rows] = {
         "zone": [_dalian_zone()],
-        "sites": _with_chinese_names(_dalian_sites() + exchange_sites()),
+        "sites": _with_chinese_names(_dalian_sites() + exchange_sites()) + _dalian_recovery_sites(),
         "organisations": _dalian_organisations() + exchange_organisations(),
         "nodes": _dalian_nodes() + balancing_nodes() + exchange_nodes(),
         "resources": _dalian_resources() + balancing_resources() + exchange_resources(),
@@ -71,6 +76,8 @@ def dalian_tables() -> dict[str, pd.DataFrame]:
         "targets": _dalian_targets(),
         "listings": _dalian_listings(),
         "hub_sites": _dalian_hub_sites(),
+        "recovery_facilities": _dalian_recovery_facilities(),
+        "recovery_yields": _dalian_recovery_yields(),
         "projects": _dalian_projects(),
         "energy_demand": _dalian_energy_demand(),
         "portfolio": _dalian_portfolio(),

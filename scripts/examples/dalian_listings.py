@@ -13,7 +13,7 @@ from typing import Any
 
 from examples.common import Rows
 from examples.dalian_exchange import PRICE_BASIS
-from examples.dalian_flows import MSW_LANDFILLED_SHARES
+from examples.dalian_flows import LANDFILLED, MSW_LANDFILLED_SHARES, ORGANIC
 from examples.dalian_sources import DALIAN_YEAR
 
 LANDFILL_FEE = 40
@@ -124,6 +124,7 @@ def _other_offers() -> Rows:
                 ("organic_msw", "kitchen and garden waste", "S04", shares["organic_msw"]),
                 ("waste_paper", "paper and cardboard", "S08", shares["waste_paper"]),
                 ("waste_wood", "wood", "S09", shares["waste_wood"]),
+                ("msw", "mixed waste that is not organic", "S05", LANDFILLED - ORGANIC),
             )
         ),
         _listing(

@@ -1,0 +1,313 @@
+"""Rules of the materials recovery facility tables, and their amounts in canonical units.
+
+The generic checks of ``schema.csv`` run first: types, required cells, the references to
+``sites`` and ``recovery_facilities``, unique facility ids and amounts of zero or more. These
+rules add what a single cell cannot show. A facility's site has coordinates (the map and the
+GeoJSON place it there), its capacity is above 0, it accepts at least one code or category
+and sorts into at least one output. Each output code is listed once per facility, and the
+yields of a facility sum to at most 1 t per t of input. Every unit converts.
+
+:func:`check_recovery_facilities` also adds the columns the plan reads:
+
+- ``recovery_facilities``: ``capacity_t`` [t per year], ``cost_per_t`` and
+  ``residue_cost_per_t`` [zone currency per t; a blank residue cost is 0];
+- ``recovery_yields``: ``price_per_t`` [zone currency per t].
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from ecoplan import units
+from ecoplan.errors import EcoplanError, UnitError
+from ecoplan.i18n import N_, _
+from ecoplan.model.raw import ROW, ProblemLog, RawTable
+
+FACILITY_COLUMNS = ("capacity_t", "cost_per_t", "residue_cost_per_t")
+YIELD_COLUMNS = ("price_per_t",)
+YIELD_TOLERANCE = 1e-9
+"""Largest excess of a facility's summed yields over 1 that counts as round-off [t/t]."""
+
+YEARLY_MASS = N_("a mass per year such as t/a, 万吨/年 or t")
+MONEY_PER_TONNE = N_("a currency per mass such as 元/t or 万元/万吨")
+
+
+def accepted_items(text: Any) -> list[str]:
+    """Return the codes and categories of an ``accepts`` cell, split on ``;`` or ``,``."""
+    if not isinstance(text, str):
+        return []
+    return [item.strip() for item in text.replace(",", ";").split(";") if item.strip()]
+
+
+def check_recovery_facilities(
+    raw: dict[str, RawTable], typed: dict[str, pd.DataFrame], currency: str, checker: ProblemLog
+) -> None:
+    """Add a problem for each invalid facility or yield row, and the canonical columns."""
+    facilities, yields = typed["recovery_facilities"], typed["recovery_yields"]
+    for frame, columns in ((facilities, FACILITY_COLUMNS), (yields, YIELD_COLUMNS)):
+        for column in columns:
+            frame[column] = np.full(len(frame), np.nan)
+
+    facility_table = raw.get("recovery_facilities")
+    if facility_table is not None and len(facilities):
+        _check_facilities(facility_table, typed, currency, checker)
+    yield_table = raw.get("recovery_yields")
+    if yield_table is not None and len(yields):
+        _check_yields(yield_table, yields, currency, checker)
+
+
+def _check_facilities(
+    table: RawTable, typed: dict[str, pd.DataFrame], currency: str, checker: ProblemLog
+) -> None:
+    facilities = typed["recovery_facilities"]
+    located = _located_sites(typed["sites"])
+    sorted_by = set(typed["recovery_yields"]["facility_id"].dropna())
+    canonical = []
+    for facility in facilities.to_dict("records"):
+        row = int(facility[ROW])
+        _check_site(table, facility, row, located, checker)
+        _check_capacity(table, facility, row, checker)
+        _check_accepts(table, facility, row, checker)
+        _check_has_yields(table, facility, row, sorted_by, checker)
+        canonical.append(_facility_values(table, facility, row, currency, checker))
+    for column in FACILITY_COLUMNS:
+        facilities[column] = np.array([values[column] for values in canonical], dtype=float)
+
+
+def _located_sites(sites: pd.DataFrame) -> dict[str, bool]:
+    """Return, per site id, whether the site has both a longitude and a latitude."""
+    has_point = sites["longitude"].notna() & sites["latitude"].notna()
+    return dict(zip(sites["site_id"], has_point, strict=True))
+
+
+def _check_site(
+    table: RawTable,
+    facility: dict[Any, Any],
+    row: int,
+    located: dict[str, bool],
+    checker: ProblemLog,
+) -> None:
+    site = facility["site_id"]
+    if site is None or site not in located or located[site]:
+        return  # a missing or unknown site is reported by the generic checks
+    checker.add(
+        table.problem(
+            N_(
+                "The site {value!r} of a recovery facility has no coordinates, so the map "
+                "cannot show the facility. Fill in its longitude and latitude in the sites "
+                "table."
+            ),
+            row=row,
+            column="site_id",
+            value=site,
+            expected=N_("a site with a longitude and a latitude"),
+        )
+    )
+
+
+def _check_capacity(
+    table: RawTable, facility: dict[Any, Any], row: int, checker: ProblemLog
+) -> None:
+    if facility["capacity"] == 0:
+        checker.add(
+            table.problem(
+                N_("A recovery facility's capacity must be more than 0."),
+                row=row,
+                column="capacity",
+                value=facility["capacity"],
+                expected=N_("a quantity per year above 0"),
+            )
+        )
+
+
+def _check_accepts(
+    table: RawTable, facility: dict[Any, Any], row: int, checker: ProblemLog
+) -> None:
+    text = facility["accepts"]
+    if text is not None and not accepted_items(text):
+        checker.add(
+            table.problem(
+                N_("The facility accepts no code or category."),
+                row=row,
+                column="accepts",
+                value=text,
+                expected=N_("codes or resource categories separated by ;, e.g. 200301; 200399"),
+            )
+        )
+
+
+def _check_has_yields(
+    table: RawTable,
+    facility: dict[Any, Any],
+    row: int,
+    sorted_by: set[str],
+    checker: ProblemLog,
+) -> None:
+    facility_id = facility["facility_id"]
+    if facility_id is None or facility_id in sorted_by:
+        return
+    checker.add(
+        table.problem(
+            N_(
+                "Recovery facility {value!r} has no outputs: add its output codes, yields "
+                "and prices to the recovery_yields table."
+            ),
+            row=row,
+            column="facility_id",
+            value=facility_id,
+            expected=N_("a facility with at least one row in recovery_yields"),
+        )
+    )
+
+
+def _facility_values(
+    table: RawTable, facility: dict[Any, Any], row: int, currency: str, checker: ProblemLog
+) -> dict[str, float]:
+    """Return the facility's amounts in canonical units, NaN where a unit does not convert."""
+    capacity_factor = _converted(
+        table,
+        row,
+        "capacity_unit",
+        facility["capacity_unit"],
+        YEARLY_MASS,
+        checker,
+        _yearly_mass_factor,
+    )
+    cost_factor = _converted(
+        table,
+        row,
+        "cost_unit",
+        facility["cost_unit"],
+        MONEY_PER_TONNE,
+        checker,
+        lambda unit: _money_per_tonne_factor(unit, currency),
+    )
+    residue = facility["residue_cost"]
+    return {
+        "capacity_t": facility["capacity"] * capacity_factor,
+        "cost_per_t": facility["cost"] * cost_factor,
+        "residue_cost_per_t": 0.0 if pd.isna(residue) else residue * cost_factor,
+    }
+
+
+def _check_yields(
+    table: RawTable, yields: pd.DataFrame, currency: str, checker: ProblemLog
+) -> None:
+    _check_codes_once(table, yields, checker)
+    _check_yield_sums(table, yields, checker)
+    yields["price_per_t"] = [
+        record["price"]
+        * _converted(
+            table,
+            int(record[ROW]),
+            "price_unit",
+            record["price_unit"],
+            MONEY_PER_TONNE,
+            checker,
+            lambda unit: _money_per_tonne_factor(unit, currency),
+        )
+        for record in yields.to_dict("records")
+    ]
+
+
+def _check_codes_once(table: RawTable, yields: pd.DataFrame, checker: ProblemLog) -> None:
+    """Add a problem for each output code listed a second time for the same facility."""
+    keys = yields[["facility_id", "code"]]
+    repeated = keys.notna().all(axis=1) & keys.duplicated(keep="first")
+    for record in yields[repeated].to_dict("records"):
+        same = (yields["facility_id"] == record["facility_id"]) & (yields["code"] == record["code"])
+        checker.add(
+            table.problem(
+                N_(
+                    "Output {value!r} of facility {facility!r} is listed twice; it is already "
+                    "in row {first}."
+                ),
+                row=int(record[ROW]),
+                column="code",
+                value=record["code"],
+                expected=N_("each output code once per facility; merge the two rows"),
+                facility=record["facility_id"],
+                first=int(yields.loc[same, ROW].iloc[0]),
+            )
+        )
+
+
+def _check_yield_sums(table: RawTable, yields: pd.DataFrame, checker: ProblemLog) -> None:
+    """Add a problem for each facility whose yields sum to more than 1 t per t of input."""
+    known = yields[yields["facility_id"].notna() & yields["yield"].notna()]
+    for facility_id, group in known.groupby("facility_id", sort=False):
+        total = float(group["yield"].sum())
+        if total <= 1.0 + YIELD_TOLERANCE:
+            continue
+        rows = ", ".join(str(int(row)) for row in group[ROW])
+        checker.add(
+            table.problem(
+                N_(
+                    "The yields of facility {facility!r} sum to {value} t per t of input (rows "
+                    "{rows}), more than the tonne that goes in."
+                ),
+                row=int(group[ROW].iloc[0]),
+                column="yield",
+                value=round(total, 6),
+                expected=N_("yields that sum to at most 1; the rest of the input is residue"),
+                facility=facility_id,
+                rows=rows,
+            )
+        )
+
+
+def _converted(
+    table: RawTable,
+    row: int,
+    column: str,
+    unit: str | None,
+    expected: str,
+    checker: ProblemLog,
+    factor: Any,
+) -> float:
+    """Return ``factor(unit)``, or NaN after adding a problem when the unit does not convert."""
+    try:
+        return float(factor(unit))
+    except EcoplanError as error:
+        checker.add(
+            table.problem(
+                N_("Unit {unit!r} cannot be used here: {reason}"),
+                row=row,
+                column=column,
+                value=unit,
+                expected=expected,
+                unit=unit,
+                reason=str(error),
+            )
+        )
+        return math.nan
+
+
+def _yearly_mass_factor(unit: str | None) -> float:
+    """Return the factor from ``unit`` (t/a, 万吨/年, or t meaning per year) to t per year."""
+    if unit is None:
+        return math.nan  # the required cell is reported missing by the generic checks
+    if units.needs_operating_hours(unit):
+        raise UnitError(
+            _(
+                "{unit!r} is a rate per day or hour, but a recovery facility's capacity is a "
+                "quantity per year; convert it to t/a or 万吨/年."
+            ).format(unit=unit)
+        )
+    return units.conversion_factor(unit, "mass")
+
+
+def _money_per_tonne_factor(unit: str | None, currency: str) -> float:
+    """Return the factor from a price unit such as ``元/t`` to ``currency`` per t.
+
+    A blank unit is the zone currency per t.
+    """
+    # Imported here: the exchange package loads the optimiser, which validation otherwise
+    # does not need.
+    from ecoplan.exchange.economics import price_factor
+
+    return price_factor(unit, currency, "mass")
