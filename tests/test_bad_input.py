@@ -371,3 +371,88 @@ def test_implausible_amounts_rejected(
 
     assert len(raised.value.problems) == 1
     assert message in str(raised.value)
+
+
+def test_rate_unit_without_hours_points_at_hours(workbook: Path) -> None:
+    # Row 3 (fly ash, a mass) becomes 10 t/d; column H is operating_hours, left empty.
+    edit(workbook, FLOWS, {"G3": "t/d"})
+
+    problem = only_problem(workbook)
+
+    assert (problem.row, problem.column) == (3, "H (operating_hours / 运行小时数)")
+    assert problem.describe() == (
+        "zone.xlsx, sheet flows 流, row 3, column H (operating_hours / 运行小时数): The unit "
+        "'t/d' is a rate, so the row needs its operating hours per year. Expected: the hours "
+        "per year at that rate, such as 8000 (at most 8,784)."
+    )
+    with use_locale("zh_CN"):
+        chinese = problem.describe()
+    assert "单位 't/d' 是速率单位，因此该行需要填写年运行小时数。" in chinese
+    assert "应为：按该速率运行的年小时数" in chinese
+    assert "质量单位" not in chinese
+
+
+def test_rate_unit_with_zero_hours_names_value(workbook: Path) -> None:
+    edit(workbook, FLOWS, {"G3": "吨/日", "H3": 0})
+
+    problem = only_problem(workbook)
+
+    assert problem.column == "H (operating_hours / 运行小时数)"
+    assert problem.value == 0
+
+
+def test_rate_unit_of_wrong_dimension_names_unit(workbook: Path) -> None:
+    # Row 2 is coal in MWh: t/d is a rate of a mass, wrong whatever the hours.
+    edit(workbook, FLOWS, {"G2": "t/d"})
+
+    problem = only_problem(workbook)
+
+    assert problem.column == "G (unit / 单位)"
+    assert "Unit 't/d' does not measure energy." in problem.describe()
+    assert "operating hours" not in problem.describe()
+
+
+def test_not_a_zip_file_explained(tmp_path: Path) -> None:
+    path = tmp_path / "renamed.xlsx"
+    path.write_text("zone_id,name\nx,y\n", encoding="utf-8")
+
+    problem = only_problem(path)
+
+    assert problem.describe().startswith(
+        "renamed.xlsx: The file is not an .xlsx workbook, because an .xlsx file is a zip "
+        "archive and this one is not (File is not a zip file). Expected: a workbook saved as "
+        ".xlsx. An old .xls, CSV or web page renamed to .xlsx gives this error"
+    )
+    with use_locale("zh_CN"):
+        chinese = problem.describe()
+    assert chinese.startswith(
+        "renamed.xlsx: 该文件不是 .xlsx 工作簿：.xlsx 文件实为 zip 压缩包，而该文件不是"
+        "（原始错误：File is not a zip file）。 应为：另存为 .xlsx 的工作簿。"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "reason", "hint"),
+    [
+        (
+            "{\n'format': 1}",
+            "Expecting property name enclosed in double quotes",
+            "名称须用英文双引号",
+        ),
+        ('{"tables": [1, 2,]}', "Expecting value", "列表的最后一项后面不能有逗号"),
+        ('{"tables": {}} x', "Extra data", "UTF-8 文本"),
+    ],
+)
+def test_invalid_json_explained(tmp_path: Path, text: str, reason: str, hint: str) -> None:
+    path = tmp_path / "zone.json"
+    path.write_text(text, encoding="utf-8")
+
+    problem = only_problem(path)
+
+    assert "The file is not valid JSON: reading stopped at line " in problem.describe()
+    assert f"({reason})." in problem.describe()
+    with use_locale("zh_CN"):
+        chinese = problem.describe()
+    assert chinese.startswith("zone.json: 该文件不是有效的 JSON：读取在第 ")
+    assert f"（原始错误：{reason}）。" in chinese
+    assert hint in chinese

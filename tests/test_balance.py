@@ -12,6 +12,7 @@ import pytest
 
 from ecoplan import Zone
 from ecoplan.accounting import node_balances
+from ecoplan.accounting.balance import status_text
 from ecoplan.errors import BalanceError
 from ecoplan.i18n import use_locale
 
@@ -29,6 +30,7 @@ RESOURCES = [
     {"resource_id": "slag", "name": "Slag", "type": "materials", "dimension": "mass"},
     {"resource_id": "coal", "name": "Coal", "type": "energy", "dimension": "energy"},
     {"resource_id": "heat", "name": "Waste heat", "type": "energy", "dimension": "energy"},
+    {"resource_id": "sewage", "name": "Sewage", "type": "water", "dimension": "volume"},
 ]
 
 
@@ -151,6 +153,7 @@ def test_ten_percent_gap_flagged(
     # residual / max(inputs, outputs) = 10 / 100
     assert mass["relative_residual"] == pytest.approx(0.1)
     assert mass["flagged"]
+    assert mass["status"] == "residual"
     assert "node plant, 2020, Mass: residual 10 t (10.00%)" in caplog.text
 
 
@@ -182,11 +185,13 @@ def test_strict_error_in_chinese(make_zone: Callable[..., Zone]) -> None:
 
 
 def test_mass_and_energy_never_offset(make_zone: Callable[..., Zone]) -> None:
-    # 100 t in, 50 t out, and 50 MWh out: summed across dimensions the node would balance.
+    # 100 t and 10 MWh in, 50 t and 60 MWh out: summed across dimensions the node would
+    # balance (110 in, 110 out).
     flows = [
         flow("f1", "import", "plant", "ore", 100),
         flow("f2", "plant", "export", "steel", 50),
-        flow("f3", "plant", "air", "heat", 50, "MWh"),
+        flow("f3", "import", "plant", "coal", 10, "MWh"),
+        flow("f4", "plant", "air", "heat", 60, "MWh"),
     ]
     zone = build(make_zone, flows)
 
@@ -196,7 +201,8 @@ def test_mass_and_energy_never_offset(make_zone: Callable[..., Zone]) -> None:
     energy = row_of(table, "plant", "energy")
     assert mass["residual"] == pytest.approx(50.0)
     assert energy["residual"] == pytest.approx(-50.0)
-    assert energy["relative_residual"] == pytest.approx(-1.0)
+    # -50 / max(10, 60)
+    assert energy["relative_residual"] == pytest.approx(-50.0 / 60.0)
     assert mass["flagged"]
     assert energy["flagged"]
 
@@ -253,6 +259,7 @@ def test_stock_change_from_levels(
     assert np.isnan(first["residual"])
     assert not first["flagged"]
     assert first["unknown_resources"] == "ore"
+    assert first["status"] == "unknown_stock"
     assert "stock change unknown for ore" in caplog.text
 
 
@@ -331,5 +338,106 @@ def test_columns_in_documented_order(make_zone: Callable[..., Zone]) -> None:
         "relative_residual",
         "flagged",
         "unknown_resources",
+        "status",
     ]
     assert table["name"].tolist() == ["Smelter", "Smelter"]
+    assert table["status"].tolist() == ["balanced", "balanced"]
+
+
+# A wastewater plant: 10,000 m³ of sewage in, 9,855 t of sludge out. No mass enters it and
+# no water leaves it in the records, so neither balance can be checked.
+WASTEWATER_FLOWS = [
+    flow("w1", "import", "mill", "sewage", 10000, "m³"),
+    flow("w2", "mill", "landfill", "slag", 9855),
+]
+
+
+def test_outputs_only_not_checked(make_zone: Callable[..., Zone]) -> None:
+    table = node_balances(build(make_zone, WASTEWATER_FLOWS))
+
+    mass = row_of(table, "mill", "mass")
+    assert mass["inputs"] == 0.0
+    assert mass["outputs"] == pytest.approx(9855.0)
+    assert np.isnan(mass["residual"])
+    assert np.isnan(mass["relative_residual"])
+    assert not mass["flagged"]
+    assert mass["status"] == "no_inputs"
+
+
+def test_inputs_only_not_checked(make_zone: Callable[..., Zone]) -> None:
+    table = node_balances(build(make_zone, WASTEWATER_FLOWS))
+
+    volume = row_of(table, "mill", "volume")
+    assert volume["inputs"] == pytest.approx(10000.0)
+    assert volume["outputs"] == 0.0
+    assert np.isnan(volume["residual"])
+    assert not volume["flagged"]
+    assert volume["status"] == "no_outputs"
+
+
+def test_one_sided_logs_one_info_line(
+    make_zone: Callable[..., Zone], caplog: pytest.LogCaptureFixture
+) -> None:
+    zone = build(make_zone, WASTEWATER_FLOWS)
+
+    with caplog.at_level(logging.INFO, logger="ecoplan.accounting.balance"):
+        node_balances(zone)
+
+    assert [record.levelno for record in caplog.records] == [logging.INFO]
+    assert caplog.records[0].getMessage() == (
+        "2 node balance(s) were not checked because the node has flows on one side only "
+        "in that dimension (1 without inputs, 1 without outputs)."
+    )
+
+
+def test_one_sided_never_raises_in_strict_mode(make_zone: Callable[..., Zone]) -> None:
+    table = node_balances(build(make_zone, WASTEWATER_FLOWS), strict=True)
+
+    assert not table["flagged"].any()
+
+
+def test_one_sided_beside_real_residual(make_zone: Callable[..., Zone]) -> None:
+    # The plant has 100 t in and 90 t out: a real 10 % residual, still flagged.
+    flows = [
+        *WASTEWATER_FLOWS,
+        flow("f1", "import", "plant", "ore", 100),
+        flow("f2", "plant", "export", "steel", 90),
+    ]
+
+    table = node_balances(build(make_zone, flows))
+
+    plant = row_of(table, "plant", "mass")
+    assert plant["residual"] == pytest.approx(10.0)
+    assert plant["flagged"]
+    assert plant["status"] == "residual"
+    assert row_of(table, "mill", "mass")["status"] == "no_inputs"
+
+
+def test_drawdown_feeds_outputs_only(make_zone: Callable[..., Zone]) -> None:
+    # The mill ships 12 t of steel drawn from its yard: no inputs, but the stock row closes
+    # the balance (0 - 12 - (-12) = 0), so it is checked.
+    flows = [flow("f1", "mill", "export", "steel", 12)]
+    drawdown = [{**STOCK_PLUS_5[0], "node_id": "mill", "resource_id": "steel", "change": -12}]
+
+    mill = row_of(node_balances(build(make_zone, flows, drawdown)), "mill", "mass")
+
+    assert mill["residual"] == pytest.approx(0.0, abs=1e-12)
+    assert mill["status"] == "balanced"
+
+
+def test_drawdown_short_of_outputs_flagged(make_zone: Callable[..., Zone]) -> None:
+    # 12 t shipped but only 10 t drawn from the yard: 0 - 12 - (-10) = -2 t, -2/12 = -16.7 %.
+    flows = [flow("f1", "mill", "export", "steel", 12)]
+    drawdown = [{**STOCK_PLUS_5[0], "node_id": "mill", "resource_id": "steel", "change": -10}]
+
+    mill = row_of(node_balances(build(make_zone, flows, drawdown)), "mill", "mass")
+
+    assert mill["residual"] == pytest.approx(-2.0)
+    assert mill["relative_residual"] == pytest.approx(-2.0 / 12.0)
+    assert mill["status"] == "residual"
+
+
+def test_status_text_in_both_languages() -> None:
+    assert status_text("no_inputs", "mass", "en") == "Not checked: no inputs recorded in mass"
+    assert status_text("no_outputs", "volume", "zh_CN") == "未核查：未记录体积输出"
+    assert status_text("residual", "mass", "zh_CN") == "残差超出容差"

@@ -210,13 +210,18 @@ def test_dalian_material_indicators_count_coal_mass() -> None:
     )
 
 
-def test_dalian_balances_flag_only_the_wastewater_plant() -> None:
+def test_dalian_wastewater_plant_mass_not_checked() -> None:
     example = zone("dalian")
     balances = node_balances(example).set_index(["node_id", "dimension"])
-    flagged = balances[balances["flagged"]]
-    assert list(flagged.index) == [("wwtp", "mass")]
-    # its only mass flow is the sludge, 27 t/d all year, taken out of wastewater in m³
-    assert flagged.loc[("wwtp", "mass"), "residual"] == pytest.approx(-27 * 365, rel=RELATIVE)
+    assert not balances["flagged"].any()
+    unchecked = balances[balances["status"] != "balanced"]
+    assert list(unchecked.index) == [("wwtp", "mass")]
+    # its only mass flow is the sludge, 27 t/d all year, taken out of wastewater in m³, so no
+    # mass enters it and the balance cannot be checked
+    wwtp = unchecked.loc[("wwtp", "mass")]
+    assert wwtp["status"] == "no_inputs"
+    assert wwtp["inputs"] == 0
+    assert wwtp["outputs"] == pytest.approx(27 * 365, rel=RELATIVE)
     notes = example.nodes.set_index("node_id")["note"]
     assert "counts by volume only" in notes["wwtp"]
     assert "counts by volume only" in example.info["description"]
@@ -374,6 +379,32 @@ def test_dalian_eip_hub_worked_by_hand(dalian_exchange: ExchangeAnalysis) -> Non
     assert result.direct_cost == pytest.approx(alone, rel=1e-12)
     assert result.saving == pytest.approx(saving, rel=1e-9)
     assert result.saving == pytest.approx(1_319_718, abs=1)
+
+
+def test_dalian_eip_mrf_worked_by_hand(dalian_exchange: ExchangeAnalysis) -> None:
+    # The EIP's sorting plant takes all 44,330 t of mixed municipal waste (flow S05, 26 % of
+    # the 170,500 t landfilled), which no request wants and which costs 40 元/t to
+    # landfill. Per tonne of input it sorts out 0.143 t of plastics at 600 元/t, 0.032 t of
+    # metals at 800 and 0.023 t of glass at 50, and sends 0.802 t of residue to landfill at
+    # 40 元/t, after a sorting cost of 55 元/t: net cost 55 + 32.08 - 112.55 = -25.47 元/t.
+    recovery = dalian_exchange.recovery
+    result = dalian_exchange.result
+    assert recovery is not None and result is not None
+    (facility,) = recovery.facilities
+    assert facility.accepts == ("200301",)
+    assert facility.capacity == pytest.approx(45_000, rel=RELATIVE)
+    net_cost = 55 + 0.802 * 40 - (0.143 * 600 + 0.032 * 800 + 0.023 * 50)
+    assert facility.net_cost(recovery.prices["mrf_eip"]) == pytest.approx(net_cost, rel=1e-12)
+    assert net_cost == pytest.approx(-25.47, abs=1e-9)
+
+    (taken,) = result.recovery.to_dict("records")
+    assert taken["offer_id"] == "offer_msw"
+    assert taken["quantity"] == pytest.approx(170_500 - round(170_500 * 0.74), rel=RELATIVE)
+    assert taken["quantity"] == pytest.approx(44_330, rel=RELATIVE)
+    assert taken["saving"] == pytest.approx(44_330 * (40 - net_cost), rel=1e-9)
+    assert taken["saving"] == pytest.approx(2_902_285, abs=1)
+    left = result.disposal.set_index("offer_id")["quantity"]
+    assert left["offer_msw"] == pytest.approx(0.0, abs=1e-6)
 
 
 def test_dalian_offers_no_sewage_to_the_treatment_plant(

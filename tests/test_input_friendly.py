@@ -275,10 +275,11 @@ def test_total_row_is_one_problem(workbook: Path, label: str) -> None:
 
     problem = only_problem(workbook)
 
-    assert (problem.sheet, problem.row, problem.column) == (FLOWS, 4, "A")
+    assert (problem.sheet, problem.row, problem.column) == (FLOWS, 4, "A (flow_id / 流编号)")
     assert problem.describe() == (
-        f"zone.xlsx, sheet flows 流, row 4, column A: The row looks like a total row "
-        f"({label.strip()!r}). ecoplan computes totals itself, so delete the row."
+        "zone.xlsx, sheet flows 流, row 4, column A (flow_id / 流编号): The row looks like a "
+        "total row. ecoplan computes its own totals, so delete the row. "
+        f"Value: {label.strip()!r}."
     )
 
 
@@ -290,8 +291,8 @@ def test_total_row_message_in_chinese(workbook: Path) -> None:
     problem = only_problem(workbook)
 
     assert describe(problem, "zh_CN") == (
-        "zone.xlsx, 工作表 flows 流, 第 4 行, 列 A: "
-        "该行看起来是合计行（'合计'）。ecoplan 会自行计算合计，请删除该行。"
+        "zone.xlsx, 工作表 flows 流, 第 4 行, 列 A (flow_id / 流编号): "
+        "该行看起来是合计行。ecoplan 会自行计算合计，请删除该行。 值：'合计'。"
     )
 
 
@@ -421,15 +422,32 @@ def test_ambiguous_number_code_is_an_error(make_zone: Callable[..., Zone]) -> No
     assert (problem.row, problem.column, problem.value) == (2, "industry_code", 610)
     assert problem.describe() == (
         "test, row 2, column industry_code: The GB/T 4754 code was typed as a number, so it "
-        "may have lost a leading or trailing zero. It could be any of: 610, 0610. Value: 610. "
+        "may have lost leading zeros. It could be any of: 610, 0610. Value: 610. "
         "Expected: the column formatted as text (Excel: Format Cells, Text) and the code "
         "typed again."
     )
     assert describe(problem, "zh_CN") == (
-        "test, 第 2 行, 列 industry_code: GB/T 4754 代码是以数字形式输入的，可能丢失了开头或末尾"
+        "test, 第 2 行, 列 industry_code: GB/T 4754 代码是以数字形式输入的，可能丢失了开头"
         "的 0，可能是以下任一代码：610, 0610。 值：610。 "
         "应为：将该列设置为文本格式（Excel：设置单元格格式 → 文本）后重新输入代码。"
     )
+
+
+@pytest.mark.parametrize(
+    ("number", "lost", "lost_zh"),
+    [
+        (10.1, "lost trailing zeros. It could be any of: 10.1, 10.10.", "丢失了末尾的 0"),
+        (1.1, "lost leading or trailing zeros. It could be any of: 01.1, 01.10.", "开头或末尾"),
+        (35, "lost leading zeros. It could be any of: 35, 035.", "丢失了开头的 0"),
+    ],
+)
+def test_ambiguous_code_names_lost_zeros(
+    make_zone: Callable[..., Zone], number: float, lost: str, lost_zh: str
+) -> None:
+    (problem,) = industry_problems(make_zone, number, "NACE")
+
+    assert f"The NACE code was typed as a number, so it may have {lost}" in problem.describe()
+    assert lost_zh in describe(problem, "zh_CN")
 
 
 def test_unique_number_code_restored_with_warning(make_zone: Callable[..., Zone]) -> None:

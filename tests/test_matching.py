@@ -344,3 +344,68 @@ def test_processing_cost_in_zone_currency() -> None:
     yuan = find_candidates(offers, requests, load_compatibility(currency="CNY"), **settings)
     assert np.isnan(yuan.iloc[0]["processing_cost"])
     assert "processing_cost(GBP)" in yuan.iloc[0]["missing"]
+
+
+def test_coded_request_takes_only_its_code() -> None:
+    # A cement works requests FGD gypsum (EWC 10 01 05) as set retarder. Fly ash (10 01 02)
+    # serves the use "cement" through rule fa_cement, but the request names gypsum, so the
+    # fly ash must not fill it. The gypsum matches directly, without a rule.
+    offers = offer_frame(
+        pd.DataFrame(
+            [
+                _offer("ash", "100102", 10.0, 50.0, category="fly_ash"),
+                _offer("gypsum", "100105", 10.0, 50.0, category="fgd_gypsum"),
+            ]
+        )
+    )
+    requests = request_frame(
+        pd.DataFrame([_request("retarder", "cement", 10.0, 50.01, code="100105")])
+    )
+    found = find_candidates(offers, requests, TABLE)
+    assert list(found["offer_id"]) == ["gypsum"]
+    assert list(found["rule_id"]) == ["same_code"]
+    assert found.iloc[0]["use"] is None
+
+
+def test_coded_request_takes_accepted_items() -> None:
+    # The request names gypsum and accepts code 10 01 01 and category fly_ash. Bottom ash
+    # (10 01 01) and fly ash (category fly_ash) come through the rule of the use, which
+    # keeps its use. Steel slag (10 02 02) also serves cement by rule bfs_cement, but the
+    # request does not name it, so it stays out.
+    offers = offer_frame(
+        pd.DataFrame(
+            [
+                _offer("ash", "100102", 10.0, 50.0, category="fly_ash"),
+                _offer("bottom", "100101", 10.0, 50.0, category="bottom_ash_slag"),
+                _offer("slag", "100202", 10.0, 50.0, category="bottom_ash_slag"),
+            ]
+        )
+    )
+    requests = request_frame(
+        pd.DataFrame(
+            [_request("kiln", "cement", 10.0, 50.01, code="100105", accepted=["100101", "fly_ash"])]
+        )
+    )
+    found = find_candidates(offers, requests, TABLE).set_index("offer_id")
+    assert set(found.index) == {"ash", "bottom"}
+    assert found.at["ash", "rule_id"] == "fa_cement"
+    assert found.at["ash", "use"] == "cement"
+    assert found.at["bottom", "use"] == "cement"
+
+
+def test_request_without_code_takes_rule_offers() -> None:
+    # A generic input ("raw material" for cement) has no code: every offer that a rule links
+    # to cement serves it, fly ash and bottom ash alike.
+    offers = offer_frame(
+        pd.DataFrame(
+            [
+                _offer("ash", "100102", 10.0, 50.0, category="fly_ash"),
+                _offer("bottom", "100101", 10.0, 50.0, category="bottom_ash_slag"),
+                _offer("gypsum", "100105", 10.0, 50.0, category="fgd_gypsum"),
+            ]
+        )
+    )
+    requests = request_frame(pd.DataFrame([_request("kiln", "cement", 10.0, 50.01)]))
+    found = find_candidates(offers, requests, TABLE).set_index("offer_id")
+    assert set(found.index) == {"ash", "bottom"}
+    assert found.at["ash", "rule_id"] == "fa_cement"

@@ -14,6 +14,7 @@ import pytest
 
 from ecoplan import Zone
 from ecoplan.plan import TABLES, PlanResult, run_plan
+from ecoplan.report.summary import data_sources
 
 TOLERANCE = 1e-9
 REPO = Path(__file__).resolve().parents[1]
@@ -409,6 +410,54 @@ def test_sources_counted(results: dict[str, Any]) -> None:
     assert sources["Test policy A"]["tables"] == ["targets"]
 
 
+def test_sources_list_tables_with_locale_separator(make_zone: Any) -> None:
+    zone = make_zone(
+        zone=[
+            {
+                "zone_id": "tiny",
+                "name": "Tiny zone",
+                "base_year": 2020,
+                "currency": "CNY",
+                "source": "Survey 2020",
+            }
+        ],
+        flows=[
+            {
+                "flow_id": "f1",
+                "from_node": "plant",
+                "to_node": "landfill",
+                "resource_id": "ash",
+                "year": 2020,
+                "amount": 10,
+                "unit": "t",
+                "source": "Survey 2020",
+            }
+        ],
+    )
+
+    (entry,) = data_sources(zone)
+
+    assert entry["tables"] == ["zone", "flows"]
+    assert entry["cited_in"] == {"en": "Zone, Flows", "zh_CN": "区域、流"}
+
+
+def test_service_unit_in_chinese(plan: PlanResult, results: dict[str, Any]) -> None:
+    rows = [
+        row
+        for row in results["indicators"]["rows"]
+        if row["indicator_id"] == "resource_input_per_service"
+    ]
+
+    assert rows
+    assert rows[0]["unit"] == "t/service unit"
+    assert rows[0]["unit_text"] == {"en": "t/service unit", "zh_CN": "t/服务单位"}
+    page = plan.report_path.read_text(encoding="utf-8")
+    chinese = page.split('<main class="lang-body" data-lang="zh_CN"')[1]
+    indicators = chinese.split('id="indicators-zh_CN"')[1].split("</section>")[0]
+    assert "<td>t/服务单位</td>" in indicators
+    assert "t/service unit" not in indicators
+
+
 def test_balances_equal_hand_values(results: dict[str, Any]) -> None:
     section = results["balances"]
     assert section["available"]
@@ -485,6 +534,41 @@ def test_durables_equal_hand_values(results: dict[str, Any]) -> None:
         assert close(rows[year]["outflow"], outflow), year
         assert close(rows[year]["stock"], stock), year
         assert rows[year]["unit"] == "t"
+
+
+def test_balance_status_in_both_languages(plan: PlanResult, results: dict[str, Any]) -> None:
+    rows = {(row["node_id"], row["dimension"]): row for row in results["balances"]["rows"]}
+    assert rows[("plant", "volume")]["status"] == "residual"
+    assert rows[("plant", "mass")]["status"] == "balanced"
+    assert rows[("plant", "mass")]["status_text"] == {
+        "en": "Within the tolerance",
+        "zh_CN": "在容差范围内",
+    }
+
+    page = plan.report_path.read_text(encoding="utf-8")
+    assert "<td>Residual above the tolerance</td>" in page
+    assert "<td>残差超出容差</td>" in page
+    # Every hand-worked balance has both sides, so none is reported as not checked.
+    assert "balances were not checked" not in page
+
+
+def test_durables_mark_projected_years(results: dict[str, Any]) -> None:
+    rows = {row["year"]: row for row in results["durables"]["rows"]}
+
+    assert all(row["last_data_year"] == 2021 for row in rows.values())
+    assert all(row["driver"] == "inflow" for row in rows.values())
+    assert [year for year, row in rows.items() if not row["projected"]] == [2018, 2019, 2020, 2021]
+    assert rows[2022]["projected"]
+
+
+def test_report_states_durable_projection(plan: PlanResult) -> None:
+    page = plan.report_path.read_text(encoding="utf-8")
+
+    assert (
+        "Office buildings: projected with no inflow after 2021, so the stock only falls as "
+        "items are discarded. Add inflows for later years to the durable_series sheet"
+    ) in page
+    assert "Office buildings：按 2021 年以后无流入量预测，因此存量只随报废而减少。" in page
 
 
 def test_csv_tables_start_with_bom(plan: PlanResult) -> None:

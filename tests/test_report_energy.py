@@ -282,3 +282,42 @@ def test_water_section_in_both_languages(dalian: PlanResult) -> None:
         assert 'data-chart="energy-water"' in text
     legend = [trace["name"] for trace in chart_data(dalian)["zh_CN"]["energy-water"]["data"]]
     assert "diversified：取水量" in legend
+
+
+def test_leastcost_comparison_units_match_emissions(dalian: PlanResult) -> None:
+    comparison = pd.DataFrame(rows(dalian, "energy_leastcost_comparison"))
+    assert set(comparison["unit"]) == {"CNY/a"}
+    assert set(comparison["emission_unit"]) == {"t/a"}
+    header = dalian.tables["energy_leastcost_comparison"].read_text(encoding="utf-8-sig")
+    assert header.splitlines()[0] == (
+        "scenario,year,cost_worksheet,cost_least_cost,cost_difference,unit,co2_difference,"
+        "so2_difference,nox_difference,pm_difference,hg_difference,emission_unit"
+    )
+
+    emissions = pd.DataFrame(rows(dalian, "energy_emissions"))
+    assert set(emissions["unit"]) == {"t/a"}
+    worksheet = emissions.pivot_table(
+        index=["scenario", "year"], columns="pollutant", values="emission"
+    )
+    comparison = comparison.set_index(["scenario", "year"])
+    pollutants = ["co2", "so2", "nox", "pm", "hg"]
+
+    # The least-cost emissions are never negative, so no difference exceeds the worksheet's.
+    for pollutant in pollutants:
+        difference = comparison[f"{pollutant}_difference"]
+        assert (difference <= worksheet.loc[difference.index, pollutant] * (1 + 1e-9)).all()
+
+    # Where the least-cost portfolio is all wind it emits nothing, so each difference equals
+    # the worksheet's emission in energy_emissions (2050 coal_as_usual SO2 is about 38,150 t).
+    shares = pd.DataFrame(rows(dalian, "energy_leastcost_shares"))
+    all_wind = shares[(shares["technology"] == "wind") & (shares["least_cost"] == 100.0)]
+    keys = list(zip(all_wind["scenario"], all_wind["year"], strict=True))
+    assert ("coal_as_usual", 2050) in keys
+    for key in keys:
+        for pollutant in pollutants:
+            expected = worksheet.loc[key, pollutant]
+            reported = comparison.loc[key, f"{pollutant}_difference"]
+            assert reported == pytest.approx(expected, rel=1e-9), (key, pollutant)
+    assert comparison.loc[("coal_as_usual", 2050), "so2_difference"] == pytest.approx(
+        38_150, rel=1e-3
+    )

@@ -10,7 +10,9 @@ import pytest
 
 from ecoplan import Zone
 from ecoplan.plan import run_plan
+from ecoplan.report.charts import durable_charts, round_axis, year_step
 from ecoplan.report.render import ROW_LIMIT, format_number, format_share
+from ecoplan.report.sections import Section
 
 NUMBERS = [
     # value, shown by default, with 0 decimals, with 1 decimal
@@ -99,3 +101,88 @@ def test_long_table_shows_limit_and_link(make_zone: Callable[..., Zone], tmp_pat
     assert "p0499" in english
     assert "p0500" not in english
     assert "1,166.3333" not in page
+
+
+ROUND_AXES = [
+    # maximum, axis top, step: the step is 1, 2, 2.5 or 5 × 10^k, the smallest that covers the
+    # maximum in five steps.
+    (20.8e6, 25e6, 5e6),  # the Dalian buildings stock: 20.8 Mt / 5 = 4.16 Mt, so 5 Mt steps
+    (100.0, 100.0, 20.0),
+    (7.0, 10.0, 2.0),
+    (0.0, 1.0, 0.2),  # an empty series still gets an axis
+]
+
+
+@pytest.mark.parametrize(("maximum", "top", "step"), ROUND_AXES)
+def test_round_axis_steps(maximum: float, top: float, step: float) -> None:
+    axis = round_axis(maximum)
+
+    assert axis["range"][1] == pytest.approx(top)
+    assert axis["dtick"] == pytest.approx(step)
+    assert axis["tick0"] == 0
+
+
+def test_round_axis_two_million() -> None:
+    # 2 Mt / 5 = 0.4 Mt, so steps of 0.5 Mt up to 2.5 Mt.
+    axis = round_axis(2.0e6)
+
+    assert axis["dtick"] == pytest.approx(0.5e6)
+    assert axis["range"] == pytest.approx([0, 2.5e6])
+
+
+@pytest.mark.parametrize(("count", "step"), [(5, 1), (11, 2), (21, 5), (66, 10), (200, 20)])
+def test_year_step_at_most_ten_ticks(count: int, step: int) -> None:
+    assert year_step(count) == step
+
+
+def durable_section(last_data_year: int, horizon: int) -> Section:
+    """Return a durables section: inflow 1 Mt a year up to ``last_data_year``, then none."""
+    rows = [
+        {
+            "durable_id": "buildings",
+            "name": "Buildings",
+            "year": year,
+            "inflow": 1e6 if year <= last_data_year else 0.0,
+            "outflow": 0.0,
+            "stock": 1e6 * (min(year, last_data_year) - 1983),
+            "unit": "t",
+            "driver": "inflow",
+            "last_data_year": last_data_year,
+            "projected": year > last_data_year,
+        }
+        for year in range(1985, horizon + 1)
+    ]
+    return Section(rows=rows)
+
+
+def test_durable_chart_round_ticks_and_projection_line() -> None:
+    (chart,) = durable_charts(durable_section(2003, 2050))
+
+    for locale, label in (("en", "Projection →"), ("zh_CN", "预测 →")):
+        layout = chart.figure[locale]["layout"]
+        # Stock up to 20 Mt: five steps of 5 Mt; flows up to 1 Mt: five steps of 0.2 Mt.
+        assert layout["yaxis2"]["range"] == [0, 25e6]
+        assert layout["yaxis2"]["dtick"] == 5e6
+        assert layout["yaxis"]["dtick"] == pytest.approx(0.2e6)
+        assert layout["xaxis"]["dtick"] == 10
+        (line,) = layout["shapes"]
+        assert line["x0"] == 2003.5
+        assert [note["text"] for note in layout["annotations"]] == [label]
+
+
+def test_durable_chart_without_projection_has_no_line() -> None:
+    (chart,) = durable_charts(durable_section(2003, 2003))
+
+    assert "shapes" not in chart.figure["en"]["layout"]
+
+
+def test_one_sided_balances_explained(make_zone: Callable[..., Zone], tmp_path: Path) -> None:
+    # Two plants take in coal and give out nothing recorded: both energy balances lack outputs.
+    plan = run_plan(make_zone(**many_nodes(2)), tmp_path)
+
+    page = plan.report_path.read_text(encoding="utf-8")
+    assert "2 of 2 balances were not checked because the node has flows on one side only" in page
+    assert "2 项平衡中有 2 项未核查" in page
+    assert page.count("<td>Not checked: no outputs recorded in energy</td>") == 2
+    assert page.count("<td>未核查：未记录能量输出</td>") == 2
+    assert "0 of 2 balances have a residual above the tolerance" in page

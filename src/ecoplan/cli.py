@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import argparse
-import logging
 import sys
 from pathlib import Path
+from typing import Any
 
 from ecoplan.cli_parser import TranslatedParser
+from ecoplan.cli_paths import check_new_file, check_output_folder, zone_file
+from ecoplan.console import configure_logging
 from ecoplan.errors import EcoplanError, describe_warnings
 from ecoplan.exchange.cli import add_parser as add_exchange_parser
-from ecoplan.i18n import LOCALES, _, set_locale
+from ecoplan.i18n import LOCALES, _, get_locale, set_locale
 from ecoplan.model.zone import Zone
 
 
@@ -20,10 +22,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
     set_locale(args.lang)
-    logging.basicConfig(
-        level=logging.INFO if args.verbose else logging.WARNING,
-        format="%(levelname)s %(name)s: %(message)s",
-    )
+    configure_logging(args.verbose)
     if not getattr(args, "handler", None):
         parser.print_help()
         return 2
@@ -113,8 +112,16 @@ def _parser() -> argparse.ArgumentParser:
             "default: the embedded example zone"
         ),
     )
-    plan.add_argument("--out", default="out", help=_("folder for the report and results"))
-    plan.add_argument("--db", default=None, help=_("database URL for store:ZONE_ID"))
+    plan.add_argument(
+        "--out",
+        default="out",
+        help=_("folder for the report and results (default: %(default)s)"),
+    )
+    plan.add_argument(
+        "--db",
+        default=None,
+        help=_("database URL for store:ZONE_ID (default: the local SQLite)"),
+    )
     plan.set_defaults(handler=_plan)
 
     template = commands.add_parser("template", help=_("write an empty zone workbook"))
@@ -123,7 +130,9 @@ def _parser() -> argparse.ArgumentParser:
     template.set_defaults(handler=_template)
 
     importer = commands.add_parser("import", help=_("validate a zone file and store it"))
-    importer.add_argument("zone", help=_("workbook, CSV folder or JSON file"))
+    importer.add_argument(
+        "zone", help=_("workbook (.xlsx), CSV folder, JSON file or an example name")
+    )
     importer.add_argument("--db", default=None, help=_("database URL (default: the local SQLite)"))
     importer.set_defaults(handler=_import)
 
@@ -131,6 +140,9 @@ def _parser() -> argparse.ArgumentParser:
     exporter.add_argument("zone_id", help=_("identifier of the stored zone"))
     exporter.add_argument("path", help=_(".xlsx workbook, .json file, or a folder for CSV"))
     exporter.add_argument("--db", default=None, help=_("database URL (default: the local SQLite)"))
+    exporter.add_argument(
+        "--force", action="store_true", help=_("overwrite the file or folder if it exists")
+    )
     exporter.set_defaults(handler=_export)
 
     info = commands.add_parser("info", help=_("show the database and the stored zones"))
@@ -165,9 +177,7 @@ def _load_zone(spec: str | None, db: str | None) -> Zone:
 
         with Store(db) as store:
             return store.load(spec.removeprefix("store:"))
-    if not Path(spec).exists() and spec in examples.names():
-        return read_zone(examples.example_path(spec))
-    return read_zone(Path(spec))
+    return read_zone(zone_file(spec))
 
 
 def print_warnings(zone: Zone) -> None:
@@ -180,6 +190,7 @@ def _plan(args: argparse.Namespace) -> int:
     from ecoplan.plan import run_plan
     from ecoplan.progress import PrintProgress
 
+    check_output_folder(Path(args.out))
     zone = load_zone(args.zone, args.db)
     result = run_plan(zone, Path(args.out), progress=PrintProgress())
     print(_("Report: {path}").format(path=result.report_path.resolve()))
@@ -190,12 +201,7 @@ def _template(args: argparse.Namespace) -> int:
     from ecoplan.io.template import write_template
 
     target = Path(args.path)
-    if target.exists() and not args.force:
-        raise EcoplanError(
-            _("{path} exists; choose another name, or add --force to overwrite it.").format(
-                path=target
-            )
-        )
+    check_new_file(target, args.force)
     path = write_template(target)
     print(_("Template: {path}").format(path=path.resolve()))
     return 0
@@ -205,7 +211,7 @@ def _import(args: argparse.Namespace) -> int:
     from ecoplan.io import read_zone
     from ecoplan.store import Store
 
-    zone = read_zone(Path(args.zone))
+    zone = read_zone(zone_file(args.zone))
     print_warnings(zone)
     with Store(args.db) as store:
         replaced = zone.zone_id in {stored[0] for stored in store.list()}
@@ -224,9 +230,11 @@ def _export(args: argparse.Namespace) -> int:
     from ecoplan.io import write_zone
     from ecoplan.store import Store
 
+    target = Path(args.path)
+    check_new_file(target, args.force)
     with Store(args.db) as store:
         zone = store.load(args.zone_id)
-    path = write_zone(zone, Path(args.path))
+    path = write_zone(zone, target)
     print(_("Written: {path}").format(path=path))
     return 0
 
@@ -236,9 +244,26 @@ def _info(args: argparse.Namespace) -> int:
 
     with Store(args.db) as store:
         print(_("Database: {url}").format(url=store.display_url))
-        for zone_id, name, flows in store.list():
-            print(f"  {zone_id}\t{name}\t" + _("{count} flows").format(count=flows))
+        stored = store.list()
+        chinese = chinese_zone_names(store) if get_locale() == "zh_CN" else {}
+    if not stored:
+        print(_("No zones are stored. Store one with: ecoplan import ZONE_FILE"))
+    for zone_id, name, flows in stored:
+        shown = chinese.get(zone_id) or name
+        print(f"  {zone_id}\t{shown}\t" + _("{count} flows").format(count=flows))
     return 0
+
+
+def chinese_zone_names(store: Any) -> dict[str, str]:
+    """Return the Chinese name (``zone.name_zh``) of each stored zone that has one."""
+    import sqlalchemy as sa
+
+    from ecoplan.store.tables import ZONE_KEY, ZONES
+
+    query = sa.select(ZONES.c[ZONE_KEY], ZONES.c.name_zh)
+    with store.engine.connect() as connection:
+        rows = connection.execute(query).all()
+    return {str(zone_id): str(name) for zone_id, name in rows if name}
 
 
 def _examples(args: argparse.Namespace) -> int:

@@ -91,6 +91,16 @@ def N_(message: str) -> str:  # noqa: N802 - the gettext convention
     return message
 
 
+LIST_SEPARATORS = {"en": ", ", "zh_CN": "、"}
+"""Separator of the items of an inline list. Chinese uses the enumeration comma 、."""
+
+
+def join_list(items: list[str], locale: str | None = None) -> str:
+    """Join ``items`` with the list separator of ``locale`` (default: the active locale)."""
+    separator = LIST_SEPARATORS[normalise_locale(locale) if locale else get_locale()]
+    return separator.join(items)
+
+
 def both(message: str) -> dict[str, str]:
     """Return ``message`` in every supported locale, keyed by locale."""
     return {locale: translate(message, locale) for locale in LOCALES}

@@ -8,6 +8,10 @@ Dimensions are balanced apart, so tonnes never offset megawatt-hours. A flow fro
 itself counts as both an input and an output of that node, so it leaves the residual
 unchanged. Boundary nodes (import, export, atmosphere, water_body, landfill, environment)
 close the zone's accounts and are not balanced.
+
+A balance needs both sides. A wastewater plant that takes water in m³ and gives sludge in t
+has outputs but no inputs in mass, and no stock row. No recorded mass enters it, so its mass
+balance is reported as not checked, not as a residual of -100 %.
 """
 
 from __future__ import annotations
@@ -19,7 +23,7 @@ import pandas as pd
 
 from ecoplan.accounting.stock_changes import KEYS, stock_changes
 from ecoplan.errors import BalanceError
-from ecoplan.i18n import _, get_locale
+from ecoplan.i18n import N_, _, get_locale, translate
 from ecoplan.model.vocab import label
 from ecoplan.model.zone import Zone
 from ecoplan.units import CANONICAL_LABEL
@@ -40,9 +44,19 @@ COLUMNS = [
     "relative_residual",
     "flagged",
     "unknown_resources",
+    "status",
 ]
 MAX_LISTED = 20
 """Rows named in one warning or error; the rest are counted."""
+
+STATUSES = {
+    "balanced": N_("Within the tolerance"),
+    "residual": N_("Residual above the tolerance"),
+    "no_inputs": N_("Not checked: no inputs recorded in {dimension}"),
+    "no_outputs": N_("Not checked: no outputs recorded in {dimension}"),
+    "unknown_stock": N_("Not checked: stock change unknown"),
+}
+"""Status of a balance row and its description (English source, ``{dimension}`` filled in)."""
 
 
 def node_balances(
@@ -67,11 +81,14 @@ def node_balances(
         Columns ``node_id``, ``name``, ``kind``, ``year``, ``dimension``, ``unit``,
         ``inputs``, ``outputs``, ``stock_change``, ``residual`` (all in ``unit``, per year),
         ``relative_residual`` (``residual / max(inputs, outputs)`` [1], ±inf when the node
-        has a residual but no flows), ``flagged`` (``|relative_residual| > tolerance``) and
-        ``unknown_resources``. The stock change is 0 for a node with no stock rows in that
-        year and dimension. It is ``NaN`` when a stock level lacks the previous year's level.
-        Then the residual is ``NaN`` and the row is not flagged, but ``unknown_resources``
-        lists the resources and a warning is logged.
+        has a residual but no flows), ``flagged`` (``|relative_residual| > tolerance``),
+        ``unknown_resources`` and ``status`` (a key of :data:`STATUSES`). The stock change
+        is 0 for a node with no stock rows in that year and dimension. It is ``NaN`` when a
+        stock level lacks the previous year's level. Then the residual is ``NaN``, the row is
+        not flagged, ``unknown_resources`` lists the resources and a warning is logged.
+        A row with flows on one side only and no stock row cannot be checked: its residual
+        is ``NaN``, it is not flagged, its status is ``no_inputs`` or ``no_outputs``, and one
+        summary line is logged at INFO level.
 
     Raises
     ------
@@ -82,15 +99,50 @@ def node_balances(
     if year is not None:
         table = table[table["year"] == year].reset_index(drop=True)
 
-    table["residual"] = table["inputs"] - table["outputs"] - table["stock_change"]
+    one_sided = _one_sided(table)
+    residual = table["inputs"] - table["outputs"] - table["stock_change"]
+    table["residual"] = residual.where(one_sided == "", np.nan)
     table["relative_residual"] = _relative(
         table["residual"], np.maximum(table["inputs"], table["outputs"])
     )
     table["flagged"] = (table["relative_residual"].abs() > tolerance).to_numpy(dtype=bool)
+    table["status"] = _statuses(table, one_sided)
 
     _report_unknown_stock(table)
+    _report_one_sided(table)
     _report_flagged(table, tolerance, strict)
     return table[COLUMNS]
+
+
+def status_text(status: str, dimension: str, locale: str | None = None) -> str:
+    """Return the description of a balance ``status`` in ``locale`` (default: the active one)."""
+    locale = locale or get_locale()
+    dimension_name = label("dimension", dimension, locale)
+    if locale == "en":
+        dimension_name = dimension_name.lower()
+    return translate(STATUSES[status], locale).format(dimension=dimension_name)
+
+
+def _one_sided(table: pd.DataFrame) -> pd.Series:
+    """Return ``no_inputs`` or ``no_outputs`` for rows whose balance has one side only, else "".
+
+    A stock row counts as a side: a drawdown can feed outputs without inputs.
+    """
+    alone = ~table["has_stock_row"]
+    no_inputs = alone & (table["inputs"] == 0) & (table["outputs"] > 0)
+    no_outputs = alone & (table["outputs"] == 0) & (table["inputs"] > 0)
+    one_sided = pd.Series("", index=table.index, dtype=object)
+    one_sided[no_inputs] = "no_inputs"
+    one_sided[no_outputs] = "no_outputs"
+    return one_sided
+
+
+def _statuses(table: pd.DataFrame, one_sided: pd.Series) -> pd.Series:
+    status = pd.Series("balanced", index=table.index, dtype=object)
+    status[table["flagged"]] = "residual"
+    status[table["stock_change"].isna()] = "unknown_stock"
+    status[one_sided != ""] = one_sided[one_sided != ""]
+    return status
 
 
 def _balance_table(zone: Zone) -> pd.DataFrame:
@@ -113,6 +165,7 @@ def _balance_table(zone: Zone) -> pd.DataFrame:
     table["outputs"] = outputs.reindex(index).fillna(0.0)
     table["stock_change"] = stocks["stock_change"].reindex(index)
     has_stock_row = index.isin(stocks.index)
+    table["has_stock_row"] = has_stock_row
     table.loc[~has_stock_row, "stock_change"] = 0.0
     table["unknown_resources"] = stocks["unknown_resources"].reindex(index).fillna("")
     table = table.reset_index()
@@ -187,6 +240,20 @@ def _report_unknown_stock(table: pd.DataFrame) -> None:
             "{count} balance(s) cannot be closed: a stock level has no level in the previous "
             "year. Give the previous level or the change.\n{rows}"
         ).format(count=len(unknown), rows=_describe_unknown(unknown))
+    )
+
+
+def _report_one_sided(table: pd.DataFrame) -> None:
+    """Log one line counting the balances not checked for lack of inputs or outputs."""
+    no_inputs = int((table["status"] == "no_inputs").sum())
+    no_outputs = int((table["status"] == "no_outputs").sum())
+    if not no_inputs and not no_outputs:
+        return
+    logger.info(
+        _(
+            "{count} node balance(s) were not checked because the node has flows on one side "
+            "only in that dimension ({no_inputs} without inputs, {no_outputs} without outputs)."
+        ).format(count=no_inputs + no_outputs, no_inputs=no_inputs, no_outputs=no_outputs)
     )
 
 

@@ -13,6 +13,7 @@ import xarray as xr
 from ecoplan.energy.leastcost import LeastCostInputError, LeastCostResult, LeastCostStatus
 from ecoplan.energy.leastcost_model import Parameters, build_model
 from ecoplan.energy.leastcost_storage import storage_annual_cost, storage_solution
+from ecoplan.energy.technologies import EMISSION_TO_TONNES
 from ecoplan.i18n import _
 
 logger = logging.getLogger(__name__)
@@ -225,7 +226,8 @@ def compare_worksheet(
     pandas.DataFrame
         Index year; ``cost_worksheet``, ``cost_least_cost``, ``cost_difference``
         [currency/a], and ``<pollutant>_difference`` per pollutant (worksheet minus least
-        cost) [mass unit of the factor per year].
+        cost) [t/a], converted from the factor's mass unit (kg for SO2, NOx and PM, g for
+        Hg) so that it compares with the worksheet's emissions.
     """
     years = [int(year) for year in shares.index if year in parameters.coords["year"]]
     if not years:
@@ -249,7 +251,7 @@ def compare_worksheet(
     table["cost_difference"] = table["cost_worksheet"] - table["cost_least_cost"]
     for pollutant in factors.columns:
         delta = (hand - best).mul(factors[pollutant], axis=1).sum(axis=1, min_count=1)
-        table[f"{pollutant}_difference"] = delta * demand
+        table[f"{pollutant}_difference"] = delta * demand * EMISSION_TO_TONNES[str(pollutant)]
     return table
 
 

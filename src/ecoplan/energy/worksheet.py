@@ -26,11 +26,9 @@ from ecoplan.energy.technologies import (
 )
 from ecoplan.errors import EcoplanError
 from ecoplan.i18n import _
+from ecoplan.model.rules_energy import SHARE_TOLERANCE
 
 logger = logging.getLogger(__name__)
-
-SHARE_TOLERANCE = 0.01
-"""Largest accepted gap between a year's total share and 100 % [percentage points]."""
 
 HOURS_PER_YEAR = 8760.0
 """Hours in a year [h/a]."""

@@ -46,17 +46,31 @@ def add_parser(subparsers: Any) -> None:
     )
     parser.add_argument("--out", required=True, help=_("folder for the results"))
     parser.add_argument(
-        "--max-distance", type=float, default=100.0, help=_("longest road distance [km]")
+        "--max-distance",
+        type=float,
+        default=100.0,
+        help=_("longest road distance [km] (default: %(default)g)"),
     )
     parser.add_argument(
-        "--road-factor", type=float, default=1.3, help=_("road over great-circle distance [1]")
+        "--road-factor",
+        type=float,
+        default=1.3,
+        help=_("road over great-circle distance [1] (default: %(default)g)"),
     )
-    parser.add_argument("--crosswalk", default=None, help=_("TRI transfer-class crosswalk CSV"))
+    parser.add_argument(
+        "--crosswalk",
+        default=None,
+        help=_("TRI transfer-class crosswalk CSV (no default; required for a TRI file)"),
+    )
     parser.add_argument(
         "--disposal-cost",
         type=float,
         default=None,
-        help=_("assumed disposal cost of mass offers that state none [currency per t]"),
+        help=_(
+            "assumed disposal cost of mass offers that state none [currency per t] (default: "
+            "none, so the public data sets take the cost of their country and treatment from "
+            "the disposal-cost table)"
+        ),
     )
     parser.add_argument(
         "--disposal-costs",
@@ -69,9 +83,10 @@ def add_parser(subparsers: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Run the command: read the source, match, optimise if possible, write the results."""
-    offers, requests, table, country = _listings(args)
+    offers, requests, table, country, zone_currency = _listings(args)
     offers, assumed = _assume_disposal_cost(offers, args.disposal_cost)
     offers, priced = _price_disposal(offers, args, country)
+    currency = _run_currency(zone_currency, priced)
     candidates = find_candidates(
         offers, requests, table, road_factor=args.road_factor, max_distance_km=args.max_distance
     )
@@ -85,6 +100,7 @@ def run(args: argparse.Namespace) -> int:
         "candidates": len(candidates),
         "offers_with_candidates": int(candidates["offer_id"].nunique()),
         "candidates_with_unchecked_limits": int((~candidates["quality_known"]).sum()),
+        "currency": currency,
     }
     if assumed:
         summary["assumed_disposal_cost"] = args.disposal_cost
@@ -102,7 +118,9 @@ def run(args: argparse.Namespace) -> int:
     )
     if priced is not None:
         _print_disposal_costs(priced, country)
-    if "optimiser_message" in summary:
+    if summary.get("status") == "optimal":
+        print(_saving_message(summary, currency))
+    elif "optimiser_message" in summary:
         print(summary["optimiser_message"])
     if summary["candidates_with_unchecked_limits"]:
         print(
@@ -116,30 +134,62 @@ def run(args: argparse.Namespace) -> int:
 
 def _listings(
     args: argparse.Namespace,
-) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, str | None]:
-    """Return offers, requests, compatibility rules and the source's country (None: a zone)."""
+) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, str | None, str | None]:
+    """Return offers, requests, compatibility rules, the source's country and zone currency.
+
+    A public data set has a country and no currency; a zone has a currency and no country.
+    """
     from ecoplan.exchange import sources
     from ecoplan.exchange.sources import finland, kalundborg, tri
 
     path = Path(args.source)
     if args.source == "kalundborg" and not path.exists():
         offers, requests = sources.kalundborg_listings()
-        return offers, requests, load_compatibility(), kalundborg.COUNTRY
+        return offers, requests, load_compatibility(), kalundborg.COUNTRY, None
     if path.is_dir() and (path / "waste_transfers.csv").exists():
         offers, requests = sources.read_finnish_prtr(path)
-        return offers, requests, load_compatibility(), finland.COUNTRY
+        return offers, requests, load_compatibility(), finland.COUNTRY, None
     if path.suffix.lower() == ".csv":
         if args.crosswalk is None:
             raise EcoplanError(
                 _("A TRI file needs --crosswalk naming the transfer-class crosswalk CSV.")
             )
         offers, requests = sources.read_tri(path, args.crosswalk)
-        return offers, requests, load_compatibility(), tri.COUNTRY
+        return offers, requests, load_compatibility(), tri.COUNTRY, None
     from ecoplan.cli import load_zone
 
     zone = load_zone(args.source, args.db)
     offers, requests = listings_from_zone(zone)
-    return offers, requests, load_compatibility(zone), None
+    return offers, requests, load_compatibility(zone), None, zone.currency
+
+
+def _run_currency(zone_currency: str | None, priced: list[dict[str, Any]] | None) -> str | None:
+    """Return the currency of the run's money amounts, or None when it is not known.
+
+    A zone states its currency. A public data set takes the currency of the disposal-cost
+    rows that priced it, when they all have one and the same. With ``--disposal-cost`` the
+    currency is the one the user meant, which the command does not know.
+    """
+    if zone_currency is not None:
+        return zone_currency
+    currencies = {row["currency"] for row in priced or [] if row["cost_id"] is not None}
+    if len(currencies) == 1 and None not in currencies:
+        return str(currencies.pop())
+    return None
+
+
+def _saving_message(summary: dict[str, Any], currency: str | None) -> str:
+    """Return the line that reports an optimal network: exchanges and net saving per year."""
+    totals = summary["totals"]
+    saving = (totals.get("saving") or 0.0) - (totals.get("fixed_cost") or 0.0)
+    if currency is None:
+        return _(
+            "Optimal: {count} exchange(s), net saving {saving:,.0f} per year, in the currency "
+            "of --disposal-cost."
+        ).format(count=summary["exchanges"], saving=saving)
+    return _("Optimal: {count} exchange(s), net saving {saving:,.0f} {currency} per year.").format(
+        count=summary["exchanges"], saving=saving, currency=currency
+    )
 
 
 def _optimise(

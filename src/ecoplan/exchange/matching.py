@@ -1,5 +1,15 @@
 """Candidate exchanges: compatible offer–request pairs within reach, with their economics.
 
+Which offers a request takes depends on whether its resource has a code:
+
+- A request with a code (FGD gypsum, EWC 10 01 05) takes offers of that code and of the codes
+  and categories in its ``accepted`` list, nothing else. A compatibility rule of its use
+  still describes such a pair (use, quality limits, processing cost, CO2 factor), but it
+  does not add offers of other codes: a request for gypsum whose use is cement gets fly ash
+  only when it accepts fly ash, although a rule links fly ash to cement.
+- A request without a code (a generic input such as raw material for cement) takes every
+  offer that a compatibility rule links to its use, plus the codes and categories it accepts.
+
 Contract with the exchange network (``exchange/network.py``), stable::
 
     offers, requests = listings_from_zone(zone, year=None)
@@ -95,11 +105,12 @@ def find_candidates(
 ) -> pd.DataFrame:
     """Return every compatible offer–request pair within reach, with its economics.
 
-    A pair is a candidate when the offer's code or category serves the request's use through
-    a rule of ``table`` (or the request names the offer's code or category as accepted, or
-    both have the same code), both have the same dimension and year, they belong to
-    different nodes, the offer meets the quality limits of the rule and of the request, the
-    smaller of the two quantities exceeds ``min_quantity``, and the road distance
+    A pair is a candidate when the request takes the offer (both have the same code, or the
+    request accepts the offer's code or category, or the request has no code and a rule of
+    ``table`` links the offer's code or category to the request's use; see the module
+    docstring), both have the same dimension and year, they belong to different nodes, the
+    offer meets the quality limits of the rule and of the request, the smaller of the two
+    quantities exceeds ``min_quantity``, and the road distance
     (great-circle distance × ``road_factor``) is at most ``max_distance_km``. Pairs are found
     per compatibility key with a k-d tree on 3-D unit vectors, so the work grows with the
     number of pairs found, not with offers × requests.
@@ -330,9 +341,43 @@ def _filter(
         & (pairs["distance_km"].to_numpy() <= reach.to_numpy(dtype=float) * (1 + 1e-12))
     )
     pairs = pairs[keep].reset_index(drop=True)
+    pairs = _named_by_coded_request(pairs, offers, requests)
     pairs = _rule_columns(pairs, table)
     pairs = _quality(pairs, offers, requests, table)
     return _best_rule(pairs, offers, requests)
+
+
+def _named_by_coded_request(
+    pairs: pd.DataFrame, offers: pd.DataFrame, requests: pd.DataFrame
+) -> pd.DataFrame:
+    """Drop rule pairs whose request has a code but names neither the offer's code nor category.
+
+    A request with a code names the material it takes, so a rule of its use may describe the pair
+    (use, limits, CO2 factor) but cannot widen what the request takes. Direct keys only ever
+    pair named codes and categories, so only rule pairs are checked.
+    """
+    request_codes = requests["code"].to_numpy(dtype=object)
+    positions = pairs["request_pos"].to_numpy(dtype=int)
+    coded = np.array([isinstance(code, str) for code in request_codes], dtype=bool)
+    checked = np.flatnonzero(coded[positions] & (pairs["rule_pos"].to_numpy(dtype=int) >= 0))
+    if not len(checked):
+        return pairs
+
+    offer_positions = pairs["offer_pos"].to_numpy(dtype=int)
+    offer_codes = offers["code"].to_numpy(dtype=object)
+    offer_categories = offers["category"].to_numpy(dtype=object)
+    accepted = requests["accepted"].to_numpy(dtype=object)
+    keep = np.ones(len(pairs), dtype=bool)
+    for index in checked:
+        o, r = offer_positions[index], positions[index]
+        named = {request_codes[r], *(accepted[r] if isinstance(accepted[r], list) else [])}
+        keep[index] = offer_codes[o] in named or offer_categories[o] in named
+    if (~keep).any():
+        logger.info(
+            "%d pairs dropped: the request names another code than the offer's",
+            int((~keep).sum()),
+        )
+    return pairs[keep].reset_index(drop=True)
 
 
 def _per_dimension(dimension: pd.Series, setting: float | Mapping[str, float]) -> pd.Series:

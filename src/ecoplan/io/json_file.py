@@ -57,6 +57,23 @@ def read_json(path: Path) -> Zone:
     return tables.validate(raw, problems, source=str(path), warnings=ignored)
 
 
+JSON_EXPECTED = N_("a JSON document as ecoplan export writes it (UTF-8 text)")
+JSON_HINTS = {
+    "Expecting property name enclosed in double quotes": N_(
+        "a JSON document as ecoplan export writes it. Names are in double quotes "
+        "(\"zone\", not 'zone'), and no comma follows the last entry of an object"
+    ),
+    "Expecting value": N_(
+        "a JSON document as ecoplan export writes it. Each value is a number, text in double "
+        "quotes, true, false, null, an object or a list, and no comma follows the last item "
+        "of a list"
+    ),
+}
+"""Expected text, with the usual fix, for the commonest messages of Python's JSON parser.
+
+The parser's messages are in English and are shown as they are, in brackets."""
+
+
 def _load(path: Path) -> Any:
     try:
         return json.loads(path.read_text(encoding="utf-8-sig"))
@@ -65,8 +82,11 @@ def _load(path: Path) -> Any:
             [
                 Problem(
                     file=path.name,
-                    message=N_("Invalid JSON at line {line}, column {column}: {reason}."),
-                    expected=N_("a JSON document"),
+                    message=N_(
+                        "The file is not valid JSON: reading stopped at line {line}, column "
+                        "{column} ({reason})."
+                    ),
+                    expected=JSON_HINTS.get(error.msg, JSON_EXPECTED),
                     params={"line": error.lineno, "column": error.colno, "reason": error.msg},
                 )
             ]

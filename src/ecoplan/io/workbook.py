@@ -29,7 +29,12 @@ from ecoplan.errors import InputError, Problem
 from ecoplan.i18n import N_
 from ecoplan.io import tables
 from ecoplan.io.formulas import formula_cells, has_formulas
-from ecoplan.io.headings import HeadingMatch, match_headings, table_with_headings
+from ecoplan.io.headings import (
+    HeadingMatch,
+    column_label,
+    match_headings,
+    table_with_headings,
+)
 from ecoplan.io.template import is_explanation_sheet
 from ecoplan.model import cells, schema
 from ecoplan.model.validate import RawTable
@@ -82,12 +87,30 @@ def _open(path: Path, data_only: bool) -> Any:
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
             book = openpyxl.load_workbook(path, data_only=data_only)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as error:
+    except zipfile.BadZipFile as error:
         raise InputError(
             [
                 Problem(
                     file=path.name,
-                    message=N_("The file cannot be read as an Excel workbook: {reason}"),
+                    message=N_(
+                        "The file is not an .xlsx workbook, because an .xlsx file is a zip "
+                        "archive and this one is not ({reason})."
+                    ),
+                    expected=N_(
+                        "a workbook saved as .xlsx. An old .xls, CSV or web page renamed to "
+                        ".xlsx gives this error: open it in Excel or WPS and save it as "
+                        "Excel Workbook (.xlsx)"
+                    ),
+                    params={"reason": str(error)},
+                )
+            ]
+        ) from error
+    except (InvalidFileException, KeyError, OSError, ValueError) as error:
+        raise InputError(
+            [
+                Problem(
+                    file=path.name,
+                    message=N_("The file cannot be read as an Excel workbook ({reason})."),
                     expected=N_("a workbook saved as .xlsx"),
                     params={"reason": str(error)},
                 )
@@ -168,7 +191,8 @@ def _read_sheet(
     if not grid:
         return tables.build_raw_table(table, [], file, sheet.title, {})
 
-    (header, header_values), body = grid[0], _without_total_rows(grid[1:], file, sheet, problems)
+    (header, header_values), (body, totals) = grid[0], _split_total_rows(grid[1:])
+    problems.extend(_total_row_problem(file, sheet.title, total, header_values) for total in totals)
     filled = {
         position
         for _, values in body
@@ -222,23 +246,46 @@ def _row_values(row: _Row, formulas: dict[tuple[int, int], str]) -> list[Any]:
     return values
 
 
-def _without_total_rows(
-    body: list[tuple[_Row, list[Any]]], file: str, sheet: Worksheet, problems: list[Problem]
-) -> list[tuple[_Row, list[Any]]]:
-    """Return the rows that are not total rows, adding one problem per total row."""
+_TotalRow = tuple[int, int, str]
+"""A total row: its Excel row number, the position of its label (0 for column A), the label."""
+
+
+def _split_total_rows(
+    body: list[tuple[_Row, list[Any]]],
+) -> tuple[list[tuple[_Row, list[Any]]], list[_TotalRow]]:
+    """Return the rows that are not total rows, and the total rows found."""
     kept = []
+    totals = []
     for row, values in body:
         total = tables.total_label(values)
         if total is None:
             kept.append((row, values))
-            continue
-        position, label = total
-        problems.append(
-            tables.total_row_problem(
-                file, sheet.title, _row_number(row), get_column_letter(position + 1), label
-            )
-        )
-    return kept
+        else:
+            totals.append((_row_number(row), *total))
+    return kept, totals
+
+
+def _total_row_problem(
+    file: str, sheet: str, total: _TotalRow, header_values: list[Any]
+) -> Problem:
+    """Return the one problem of a total row, naming the label's cell by letter and heading."""
+    row, position, label = total
+    heading = header_values[position] if position < len(header_values) else None
+    column = (
+        get_column_letter(position + 1)
+        if cells.is_blank(heading)
+        else column_label(position, heading)
+    )
+    return Problem(
+        file=file,
+        sheet=sheet,
+        row=row,
+        column=column,
+        value=label,
+        message=N_(
+            "The row looks like a total row. ecoplan computes its own totals, so delete the row."
+        ),
+    )
 
 
 _NUMBER_TYPES = frozenset({"float", "amount", "year", "bool"})

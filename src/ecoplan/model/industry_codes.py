@@ -116,10 +116,7 @@ def _check_number(
     if len(found) > 1:
         checker.add(
             table.problem(
-                N_(
-                    "The {scheme} code was typed as a number, so it may have lost a leading "
-                    "or trailing zero. It could be any of: {readings}."
-                ),
+                _lost_zeros_message(cells.parse_text(number), found),
                 row=int(row[ROW]),
                 column="industry_code",
                 value=number,
@@ -147,6 +144,30 @@ def _check_number(
             )
         )
     return found[0]
+
+
+LOST_ZEROS = {
+    (True, False): N_(
+        "The {scheme} code was typed as a number, so it may have lost leading zeros. It could "
+        "be any of: {readings}."
+    ),
+    (False, True): N_(
+        "The {scheme} code was typed as a number, so it may have lost trailing zeros. It could "
+        "be any of: {readings}."
+    ),
+    (True, True): N_(
+        "The {scheme} code was typed as a number, so it may have lost leading or trailing "
+        "zeros. It could be any of: {readings}."
+    ),
+}
+"""Message for an ambiguous number code, by (a reading adds leading zeros, one adds trailing)."""
+
+
+def _lost_zeros_message(shown: str, found: list[str]) -> str:
+    """Return the message naming the zeros that the readings of ``shown`` put back."""
+    leading = any(code.startswith("0") and not shown.startswith("0") for code in found)
+    trailing = any(len(code.lstrip("0")) > len(shown.lstrip("0")) for code in found)
+    return LOST_ZEROS.get((leading, trailing), LOST_ZEROS[(True, True)])
 
 
 def _invalid(table: RawTable, row: pd.Series, code: Any, scheme: Scheme) -> Any:

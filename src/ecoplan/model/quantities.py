@@ -9,7 +9,7 @@ import pandas as pd
 
 from ecoplan import units
 from ecoplan.errors import UnitError
-from ecoplan.i18n import N_
+from ecoplan.i18n import N_, _
 from ecoplan.model.raw import ROW, ProblemLog, RawTable
 
 
@@ -114,8 +114,12 @@ def _factors(
         if not isinstance(unit, str) or not isinstance(dim, str):
             continue
         hours_per_year: float | None = None if pd.isna(hour) else float(hour)
+        if hours is not None and _lacks_hours(unit, dim, hours_per_year):
+            for row in frame.loc[index, ROW]:
+                checker.add(_missing_hours(table, int(row), unit, hours_per_year))
+            continue
         try:
-            factor = units.conversion_factor(unit, dim, hours_per_year)
+            factor = _conversion_factor(unit, dim, hours_per_year)
         except UnitError as error:
             for row in frame.loc[index, ROW]:
                 checker.add(
@@ -132,6 +136,47 @@ def _factors(
             continue
         factors[frame.index.get_indexer(index)] = factor
     return factors
+
+
+def _conversion_factor(unit: str, dimension: str, hours_per_year: float | None) -> float:
+    """Return :func:`units.conversion_factor`, with the dimension checked first.
+
+    ``conversion_factor`` requires operating hours before it compares dimensions, so a rate
+    of another dimension (t/d for an energy flow) would be reported as lacking hours.
+    """
+    measured = units.dimension_of(unit)
+    if measured is not None and measured != dimension:
+        raise UnitError(
+            _("Unit {unit!r} does not measure {dimension}.").format(
+                unit=unit, dimension=_(dimension)
+            )
+        )
+    return units.conversion_factor(unit, dimension, hours_per_year)
+
+
+def _lacks_hours(unit: str, dimension: str, hours_per_year: float | None) -> bool:
+    """Tell whether ``unit`` is a rate of ``dimension`` per day or hour given no usable hours.
+
+    A unit that is unknown or of another dimension is left to the conversion, which names
+    that problem instead.
+    """
+    if hours_per_year is not None and hours_per_year > 0:
+        return False
+    try:
+        return units.dimension_of(unit) == dimension and units.needs_operating_hours(unit)
+    except UnitError:
+        return False
+
+
+def _missing_hours(table: RawTable, row: int, unit: str, hours_per_year: float | None) -> Any:
+    return table.problem(
+        N_("The unit {unit!r} is a rate, so the row needs its operating hours per year."),
+        row=row,
+        column="operating_hours",
+        value=hours_per_year,
+        expected=N_("the hours per year at that rate, such as 8000 (at most 8,784)"),
+        unit=unit,
+    )
 
 
 def _add_series_quantities(

@@ -13,8 +13,10 @@ from ecoplan.i18n import N_
 from ecoplan.model import schema
 from ecoplan.model.quantities import zone_currency
 from ecoplan.model.raw import ROW, ProblemLog, RawTable
+from ecoplan.model.rules_energy import check_portfolio_totals
 from ecoplan.model.rules_heat import check_heat_streams
 from ecoplan.model.rules_hubs import check_hub_sites
+from ecoplan.model.rules_recovery import check_recovery_facilities
 
 _CODE_PATTERNS = {
     "EWC": (re.compile(r"^\d{6}\*?$"), N_("a six-digit EWC code as text, e.g. 100102 or 100104*")),
@@ -204,7 +206,10 @@ def check_table_rules(
                     )
                 )
     check_heat_streams(raw.get("heat_streams"), typed["heat_streams"], checker)
-    check_hub_sites(raw.get("hub_sites"), typed, zone_currency(typed["zone"]), checker)
+    check_portfolio_totals(raw.get("portfolio"), typed["portfolio"], checker)
+    currency = zone_currency(typed["zone"])
+    check_hub_sites(raw.get("hub_sites"), typed, currency, checker)
+    check_recovery_facilities(raw, typed, currency, checker)
 
 
 def _missing_lifetime_parameters(durable: pd.Series) -> Iterable[str]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import math
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
@@ -164,6 +165,9 @@ def durable_charts(section: Section) -> list[Chart]:
 def _durable_chart(durable_id: str, rows: list[dict[str, Any]]) -> Chart:
     unit = rows[0]["unit"]
     years = [row["year"] for row in rows]
+    flow_axis = round_axis(max(max(row[name] or 0.0 for row in rows) for name in FLOW_COLUMNS))
+    stock_axis = round_axis(max(row["stock"] or 0.0 for row in rows))
+    last_data_year = rows[0].get("last_data_year")
 
     def draw(locale: str) -> go.Figure:
         figure = go.Figure()
@@ -183,21 +187,64 @@ def _durable_chart(durable_id: str, rows: list[dict[str, Any]]) -> Chart:
             xaxis={
                 "title": translate(N_("Year"), locale),
                 "tickformat": "d",
-                "dtick": max(1, len(years) // 10),
+                "tick0": 0,
+                "dtick": year_step(len(years)),
             },
-            yaxis_title=translate(N_("Flow [{unit} per year]"), locale).format(unit=unit),
+            yaxis={
+                "title": translate(N_("Flow [{unit} per year]"), locale).format(unit=unit),
+                **flow_axis,
+            },
             yaxis2={
                 "title": translate(N_("Stock [{unit}]"), locale).format(unit=unit),
                 "overlaying": "y",
                 "side": "right",
-                "rangemode": "tozero",
+                "showgrid": False,
+                **stock_axis,
             },
-            yaxis={"rangemode": "tozero"},
             legend={"orientation": "h", "y": -0.2},
         )
+        if last_data_year is not None and last_data_year < years[-1]:
+            figure.add_vline(
+                x=last_data_year + 0.5,
+                line={"dash": "dash", "color": "#8a949b", "width": 1},
+                annotation_text=translate(N_("Projection"), locale) + " →",
+                annotation_position="top right",
+            )
         return figure
 
     return both_locales(f"durable-{durable_id}", lambda locale: str(rows[0]["name"]), draw)
+
+
+FLOW_COLUMNS = ("inflow", "outflow")
+AXIS_INTERVALS = 5
+"""Tick intervals of a chart's value axes; both axes of a chart use the same count, so
+their grid lines coincide."""
+ROUND_STEPS = (1.0, 2.0, 2.5, 5.0, 10.0)
+
+
+YEAR_STEPS = (1, 2, 5, 10, 20, 25, 50, 100)
+
+
+def year_step(count: int) -> int:
+    """Return the step between year ticks: the smallest round step that needs at most 10 ticks.
+
+    With ``tick0 = 0`` the ticks fall on multiples of the step (1990, 2000, ...).
+    """
+    return next((step for step in YEAR_STEPS if count / step <= 10), YEAR_STEPS[-1])
+
+
+def round_axis(maximum: float, intervals: int = AXIS_INTERVALS) -> dict[str, Any]:
+    """Return Plotly axis settings from 0 to ``maximum`` or a little above, in round steps.
+
+    The step is 1, 2, 2.5 or 5 times a power of ten, the smallest that covers ``maximum`` in
+    ``intervals`` steps, so 20.8 million gives ticks 0, 5M, 10M, ... 25M.
+    """
+    if not math.isfinite(maximum) or maximum <= 0:
+        maximum = 1.0
+    rough = maximum / intervals
+    power = 10.0 ** math.floor(math.log10(rough))
+    step = next(factor * power for factor in ROUND_STEPS if factor * power >= rough * (1 - 1e-9))
+    return {"range": [0, step * intervals], "tick0": 0, "dtick": step, "tickmode": "linear"}
 
 
 def sankey_charts(zone: Zone) -> list[Chart] | None:

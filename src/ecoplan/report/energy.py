@@ -159,9 +159,7 @@ def leastcost_sections(zone: Zone) -> dict[str, Section]:
                         }
                     )
             table = compare_worksheet(model_parameters(result.problem), result, hand)
-            table = table.reset_index()
-            table = table.assign(scenario=scenario, unit=f"{zone.currency}/a")
-            comparison.extend(frame_records(table))
+            comparison.extend(comparison_rows(table, scenario, zone.currency))
         return shares
 
     section = run_section("least-cost portfolio", build)
@@ -171,6 +169,18 @@ def leastcost_sections(zone: Zone) -> dict[str, Section]:
         "energy_leastcost_shares": section,
         "energy_leastcost_comparison": Section(rows=comparison),
     }
+
+
+def comparison_rows(table: pd.DataFrame, scenario: str, currency: str) -> list[dict[str, Any]]:
+    """Return the yearly comparison of one scenario with the unit of each group of columns.
+
+    ``unit`` is that of the three cost columns [currency/a] and ``emission_unit`` that of
+    every ``<pollutant>_difference`` column [t/a], as in the ``energy_emissions`` table.
+    """
+    costs = ["cost_worksheet", "cost_least_cost", "cost_difference"]
+    pollutants = [column for column in table.columns if column not in costs]
+    frame = table.reset_index().assign(scenario=scenario, unit=f"{currency}/a", emission_unit="t/a")
+    return frame_records(frame[["scenario", "year", *costs, "unit", *pollutants, "emission_unit"]])
 
 
 def pinch_section(streams: pd.DataFrame | None) -> tuple[Section, PinchTargets | None]:

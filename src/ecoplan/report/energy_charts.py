@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 from functools import partial
 from typing import Any
 
@@ -11,7 +12,7 @@ import plotly.graph_objects as go
 from ecoplan.energy.pinch import PinchTargets, composite_curves_figure, grand_composite_figure
 from ecoplan.energy.pinch_zone import ZonePinch
 from ecoplan.i18n import N_, translate, use_locale
-from ecoplan.model.vocab import VOCABULARIES, label
+from ecoplan.model.vocab import label
 from ecoplan.report.charts import Chart, both_locales
 from ecoplan.report.sections import Section
 
@@ -30,8 +31,44 @@ PALETTE = (
     "#08519c",
     "#2ca25f",
 )
-TECHNOLOGY_COLOURS = dict(zip(VOCABULARIES["energy_technology"], PALETTE * 2, strict=False))
-"""One colour per worksheet technology, the same in every energy chart."""
+TECHNOLOGY_COLOURS = {
+    "pc_coal_unscrubbed": "#4d4d4d",
+    "pc_coal_scrubbed": "#8c6d31",
+    "igcc": "#b15928",
+    "cfb_coal": "#e6550d",
+    "msw_landfill_gas": "#843c39",
+    "biomass": "#31a354",
+    "hydrogen_fuel_cell": "#17becf",
+    "solar": "#fdd835",
+    "geothermal": "#d6616b",
+    "ocean": "#3182bd",
+    "wind": "#9ecae1",
+    "hydro": "#08519c",
+    "efficiency": "#756bb1",
+    "gas_boiler_steam": "#bdbdbd",
+    "biomass_boiler_steam": "#a1d99b",
+    "electric_boiler_steam": "#e377c2",
+    "industrial_heat_pump_125c": "#c6b5e6",
+    "industrial_heat_pump_150c": "#54278f",
+}
+"""One colour per technology, the same in every energy chart.
+
+Every pair differs by a CIE76 colour difference of at least 18 (wind against the gas steam
+boiler is the closest pair), so no two technologies share a colour in a stack.
+"""
+
+SHARES_PLOT_HEIGHT = 420
+"""Height of a stacked-share chart without its legend [px]."""
+LEASTCOST_PLOT_HEIGHT = 480
+"""Height of a least-cost chart without its legend; its two-level year and portfolio labels
+need more room than years alone [px]."""
+
+LEGEND_COLUMNS = 2
+"""Legend entries per row below a stacked-share chart, so the plot keeps the chart's width."""
+LEGEND_WRAP = 30
+"""Maximum length of a legend line [characters]; longer technology names wrap."""
+LEGEND_LINE_HEIGHT = 19
+"""Height a legend line adds to a stacked-share chart [px]."""
 
 COST_PARTS = {"private_cost": N_("Private cost"), "external_cost": N_("External cost")}
 
@@ -44,6 +81,42 @@ def scenario_title(scenario: str, locale: str) -> str:
 def technology_label(technology: str, locale: str) -> str:
     """Return the name of a worksheet technology in ``locale``."""
     return label("energy_technology", technology, locale)
+
+
+def legend_name(technology: str, locale: str) -> str:
+    """Return a technology's name for a legend entry, wrapped at :data:`LEGEND_WRAP` characters.
+
+    Plotly breaks a legend entry only at ``<br>``. Chinese names have no spaces and are short,
+    so they stay on one line.
+    """
+    lines = textwrap.wrap(technology_label(technology, locale), LEGEND_WRAP)
+    return "<br>".join(lines)
+
+
+def legend_below(figure: go.Figure, plot_height: int) -> None:
+    """Put the legend below the plot in :data:`LEGEND_COLUMNS` columns and make room for it.
+
+    A legend at the right of a stacked chart takes half of a report column and leaves the
+    bars about 130 px wide. Below the plot it only adds height: ``plot_height`` [px] plus one
+    :data:`LEGEND_LINE_HEIGHT` per legend line, counting the taller entry of each row.
+    """
+    lines = [str(trace.name).count("<br>") + 1 for trace in figure.data]
+    rows = [lines[start : start + LEGEND_COLUMNS] for start in range(0, len(lines), LEGEND_COLUMNS)]
+    legend_lines = sum(max(row) for row in rows)
+    figure.update_layout(
+        height=plot_height + LEGEND_LINE_HEIGHT * legend_lines,
+        legend={
+            "orientation": "h",
+            "yref": "container",
+            "y": 0,
+            "yanchor": "bottom",
+            "x": 0,
+            "xanchor": "left",
+            "entrywidth": 1 / LEGEND_COLUMNS,
+            "entrywidthmode": "fraction",
+            "traceorder": "reversed",
+        },
+    )
 
 
 def share_charts(section: Section) -> list[Chart]:
@@ -70,7 +143,7 @@ def shares_drawer(table: pd.DataFrame) -> Any:
         figure = go.Figure()
         for technology in wide.columns:
             figure.add_bar(
-                name=technology_label(technology, locale),
+                name=legend_name(technology, locale),
                 x=wide.index,
                 y=wide[technology],
                 marker_color=TECHNOLOGY_COLOURS.get(technology),
@@ -80,8 +153,8 @@ def shares_drawer(table: pd.DataFrame) -> Any:
             bargap=0.05,
             xaxis_title=translate(N_("Year"), locale),
             yaxis={"title": translate(N_("Share [%]"), locale), "range": [0, 100]},
-            height=440,
         )
+        legend_below(figure, SHARES_PLOT_HEIGHT)
         return figure
 
     return draw
@@ -204,7 +277,7 @@ def leastcost_drawer(table: pd.DataFrame) -> Any:
             ]
             y = [row[kind] for _, row in rows.iterrows() for kind in kinds]
             figure.add_bar(
-                name=technology_label(str(technology), locale),
+                name=legend_name(str(technology), locale),
                 x=x,
                 y=y,
                 marker_color=TECHNOLOGY_COLOURS.get(str(technology)),
@@ -212,8 +285,8 @@ def leastcost_drawer(table: pd.DataFrame) -> Any:
         figure.update_layout(
             barmode="stack",
             yaxis={"title": translate(N_("Share [%]"), locale), "range": [0, 100]},
-            height=460,
         )
+        legend_below(figure, LEASTCOST_PLOT_HEIGHT)
         return figure
 
     return draw

@@ -1,7 +1,9 @@
 """The by-product exchange of the plan: listings, recommended exchanges, hubs, totals, impact.
 
 :func:`match_listings` and :func:`optimise_network` run the exchange analyses of
-:mod:`ecoplan.exchange` once, broker hubs included (:mod:`ecoplan.report.exchange_hubs`);
+:mod:`ecoplan.exchange` once, materials recovery facilities
+(:mod:`ecoplan.report.exchange_recovery`) and broker hubs (:mod:`ecoplan.report.exchange_hubs`)
+included;
 :func:`exchange_sections` turns their results into the report's sections. Quantities are
 per year in the canonical unit of their dimension (t, MWh, m³), money in the zone's currency
 per year and CO2 in t CO2e per year.
@@ -34,6 +36,13 @@ from ecoplan.report.exchange_hubs import (
     hub_total_rows,
     locate_zone_hubs,
 )
+from ecoplan.report.exchange_recovery import (
+    RecoveryAnalysis,
+    recovery_features,
+    recovery_sections,
+    residue_total,
+    zone_recovery,
+)
 from ecoplan.report.records import frame_records, plain
 from ecoplan.report.sections import Section, indicator_definition, unavailable
 from ecoplan.report.summary import names_by_locale
@@ -46,6 +55,8 @@ EXCHANGE_TABLES = (
     "exchange_recommended",
     "exchange_totals",
     "exchange_indicators",
+    "exchange_recovery",
+    "exchange_recovery_flows",
     "exchange_hubs",
     "exchange_hub_routes",
 )
@@ -68,8 +79,9 @@ class ExchangeAnalysis:
 
     ``result`` is ``None`` and ``error`` holds the message when the optimiser raised;
     ``change`` is the indicator table of :func:`~ecoplan.exchange.impact.indicator_change`
-    when at least one exchange is recommended. ``hubs`` is the broker's choice for the
-    flows the network leaves to disposal, once the network is optimised.
+    when at least one exchange is recommended. ``recovery`` holds the zone's materials
+    recovery facilities, whose recovery options the network weighs. ``hubs`` is the broker's
+    choice for the flows the network leaves to disposal, once the network is optimised.
     """
 
     offers: pd.DataFrame
@@ -79,6 +91,7 @@ class ExchangeAnalysis:
     error: str | None = None
     change: pd.DataFrame | None = None
     hubs: HubAnalysis | None = None
+    recovery: RecoveryAnalysis | None = None
 
     @property
     def exchanges(self) -> pd.DataFrame:
@@ -107,8 +120,14 @@ def optimise_network(zone: Zone, analysis: ExchangeAnalysis) -> ExchangeAnalysis
     An :class:`~ecoplan.errors.EcoplanError` of the optimiser is kept as ``error``, so the
     listings can still be shown.
     """
+    analysis.recovery = zone_recovery(zone, analysis.offers)
     try:
-        analysis.result = optimise_exchange(analysis.offers, analysis.requests, analysis.candidates)
+        analysis.result = optimise_exchange(
+            analysis.offers,
+            analysis.requests,
+            analysis.candidates,
+            recovery_options=analysis.recovery.options,
+        )
     except EcoplanError as error:
         logger.warning("exchange network not optimised: %s", error)
         analysis.error = str(error)
@@ -156,6 +175,9 @@ def exchange_sections(zone: Zone, analysis: ExchangeAnalysis | Section) -> dict[
         Section(rows=change_rows(analysis.change))
         if analysis.change is not None
         else unavailable(NO_CHANGE)
+    )
+    sections.update(
+        recovery_sections(analysis.recovery, analysis.result, analysis.offers, names, zone.currency)
     )
     sections.update(hub_sections(analysis, names, zone.currency))
     return sections
@@ -282,7 +304,8 @@ def total_rows(analysis: ExchangeAnalysis, currency: str) -> list[dict[str, Any]
     """Return the network's totals: count, saving, CO2 avoided, and diversion per dimension.
 
     ``diverted_share`` is the diverted quantity over the quantity offered in that dimension
-    [1]; it is ``None`` when an offer of that dimension has no stated quantity.
+    [1]; it is ``None`` when an offer of that dimension has no stated quantity. The residue
+    of the materials recovery facilities goes back to disposal, so it is not diverted.
     """
     assert analysis.result is not None
     totals = analysis.result.totals
@@ -313,6 +336,8 @@ def total_rows(analysis: ExchangeAnalysis, currency: str) -> list[dict[str, Any]
     for dimension, quantity in offered.items():
         unit = f"{CANONICAL_LABEL.get(str(dimension), '')}/a"
         diverted = totals.get(f"diverted_{dimension}", 0.0)
+        if dimension == "mass":
+            diverted -= residue_total(analysis.recovery, analysis.result)
         share = None if unknown[dimension] or not quantity else diverted / quantity
         rows.append({"measure": "offered", "dimension": dimension, "value": quantity, "unit": unit})
         rows.append(
@@ -368,6 +393,8 @@ def exchange_features(analysis: ExchangeAnalysis) -> list[dict[str, Any]]:
             }
             features.append(point_feature(listing.longitude, listing.latitude, properties))
     features.extend(exchange_lines(analysis))
+    if analysis.recovery is not None and analysis.result is not None:
+        features.extend(recovery_features(analysis.recovery, analysis.result, analysis.offers))
     if analysis.hubs is not None and analysis.hubs.optimal:
         features.extend(hub_features(analysis.hubs))
     return features

@@ -1,7 +1,8 @@
 """Charts of the exchange section: an offline map and the network before and after.
 
-The map shows the listings, the recommended exchanges and, when the broker considered hubs,
-the candidate hub sites (opened ones filled) with the flows routed through them.
+The map shows the listings, the recommended exchanges, the materials recovery facilities with
+the offers sent to them and, when the broker considered hubs, the candidate hub sites (opened
+ones filled) with the flows routed through them.
 
 The map is a Plotly ``scatter`` on longitude and latitude axes, so the page requests no
 tiles and no topojson; a degree of latitude is drawn ``1 / cos(latitude)`` times as long as
@@ -21,6 +22,7 @@ from ecoplan.i18n import N_, translate
 from ecoplan.report.charts import Chart, both_locales
 from ecoplan.report.exchange import ExchangeAnalysis, Names
 from ecoplan.report.exchange_hubs import HubAnalysis
+from ecoplan.report.exchange_recovery import facility_intake
 from ecoplan.units import CANONICAL_LABEL
 
 MIN_SPAN = 0.02
@@ -28,6 +30,9 @@ MIN_SPAN = 0.02
 
 OFFER_COLOUR, REQUEST_COLOUR, EXCHANGE_COLOUR = "#c0392b", "#2471a3", "#1b6e5a"
 HUB_COLOUR, CLOSED_HUB_COLOUR = "#b9770e", "#7f8c8d"
+RECOVERY_COLOUR = "#7d3c98"
+RECOVERY_LINK = ["offer_id", "option_id", "quantity"]
+"""Columns of the network's recovery table that a Sankey link to a facility reads."""
 DISPOSAL = N_("Disposal (landfill, discharge)")
 
 
@@ -53,12 +58,13 @@ def map_drawer(analysis: ExchangeAnalysis, names: Names) -> Any:
     requests = analysis.requests[located(analysis.requests)]
     hubs = analysis.hubs if analysis.hubs is not None and analysis.hubs.optimal else None
     hub_sites = hubs.sites[located(hubs.sites)] if hubs is not None else pd.DataFrame()
-    every = pd.concat([offers, requests, hub_sites])
+    every = pd.concat([offers, requests, hub_sites, recovery_sites(analysis)])
     latitude = float(every["latitude"].mean())
 
     def draw(locale: str) -> go.Figure:
         figure = go.Figure()
         add_exchange_lines(figure, analysis, names, locale)
+        add_recovery(figure, analysis, names, locale)
         if hubs is not None:
             add_hubs(figure, hubs, names, locale)
         for table, name, colour, symbol in (
@@ -153,6 +159,57 @@ def add_exchange_lines(
         )
 
 
+def recovery_sites(analysis: ExchangeAnalysis) -> pd.DataFrame:
+    """Return the longitude and latitude of each materials recovery facility."""
+    facilities = analysis.recovery.facilities if analysis.recovery is not None else []
+    return pd.DataFrame(
+        {
+            "longitude": [facility.longitude for facility in facilities],
+            "latitude": [facility.latitude for facility in facilities],
+        }
+    )
+
+
+def add_recovery(figure: go.Figure, analysis: ExchangeAnalysis, names: Names, locale: str) -> None:
+    """Add the offers sent to materials recovery facilities as dotted lines, and the facilities.
+
+    Nothing is drawn when the zone lists no facility or the network was not optimised.
+    """
+    recovery, result = analysis.recovery, analysis.result
+    if recovery is None or result is None or not recovery.facilities:
+        return
+    where = analysis.offers.set_index("listing_id")
+    longitudes: list[float | None] = []
+    latitudes: list[float | None] = []
+    texts = []
+    for facility in recovery.facilities:
+        intake = facility_intake(facility.facility_id, result)
+        for offer_id in intake["offer_id"]:
+            start = where.loc[offer_id]
+            longitudes += [start["longitude"], facility.longitude, None]
+            latitudes += [start["latitude"], facility.latitude, None]
+        site = names.site(recovery.sites[facility.facility_id])[locale]
+        texts.append(f"{site}<br>{float(intake['quantity'].sum()):,.0f} t/a")
+    if longitudes:
+        figure.add_scatter(
+            x=longitudes,
+            y=latitudes,
+            mode="lines",
+            hoverinfo="skip",
+            name=translate(N_("Stream to a recovery facility"), locale),
+            line={"color": RECOVERY_COLOUR, "width": 2, "dash": "dot"},
+        )
+    figure.add_scatter(
+        x=[facility.longitude for facility in recovery.facilities],
+        y=[facility.latitude for facility in recovery.facilities],
+        mode="markers",
+        name=translate(N_("Materials recovery facility"), locale),
+        marker={"color": RECOVERY_COLOUR, "size": 15, "symbol": "hexagon"},
+        text=texts,
+        hoverinfo="text",
+    )
+
+
 def add_hubs(figure: go.Figure, hubs: HubAnalysis, names: Names, locale: str) -> None:
     """Add the flows routed to hubs as dashed lines and the candidate hub sites as stars."""
     assert hubs.result is not None
@@ -205,6 +262,7 @@ def network_charts(analysis: ExchangeAnalysis, names: Names) -> list[Chart]:
     listings = pd.concat([analysis.offers, analysis.requests]).drop_duplicates("listing_id")
     listings = listings.set_index("listing_id", drop=False)
     offers = analysis.offers[analysis.offers["quantity"].notna()]
+    facilities = facility_labels(analysis, names)
     for dimension in sorted(offers["dimension"].dropna().unique()):
         of_dimension = offers[offers["dimension"] == dimension]
         for after, key in ((False, "before"), (True, "after")):
@@ -213,16 +271,26 @@ def network_charts(analysis: ExchangeAnalysis, names: Names) -> list[Chart]:
                 both_locales(
                     f"exchange-sankey-{key}-{dimension}",
                     lambda locale: "",
-                    sankey_drawer(links, listings, names, str(dimension), after),
+                    sankey_drawer(links, listings, names, str(dimension), after, facilities),
                 )
             )
     return charts
 
 
+def facility_labels(analysis: ExchangeAnalysis, names: Names) -> dict[str, dict[str, str]]:
+    """Return the Sankey label of each materials recovery facility: its site's name."""
+    if analysis.recovery is None:
+        return {}
+    return {
+        facility_id: names.site(site_id) for facility_id, site_id in analysis.recovery.sites.items()
+    }
+
+
 def network_links(analysis: ExchangeAnalysis, offers: pd.DataFrame, after: bool) -> pd.DataFrame:
     """Return links (offer id, target listing id or ``None`` for disposal, quantity).
 
-    Before, every offer goes to disposal; after, the exchanged part goes to the request and
+    Before, every offer goes to disposal; after, the exchanged part goes to the request, the
+    recovered part to its materials recovery facility (the target is the facility id) and
     the rest to disposal.
     """
     offer_ids = set(offers["listing_id"])
@@ -239,10 +307,16 @@ def network_links(analysis: ExchangeAnalysis, offers: pd.DataFrame, after: bool)
         }
     )
     result = analysis.result
+    recovered = result.recovery if result is not None else pd.DataFrame(columns=RECOVERY_LINK)
+    recovered = recovered.loc[recovered["offer_id"].isin(offer_ids), RECOVERY_LINK]
+    sorted_links = recovered.rename(columns={"option_id": "target"})
     left = result.disposal if result is not None else offers[["listing_id", "quantity"]]
     left = left.rename(columns={"listing_id": "offer_id"})
     left = left[left["offer_id"].isin(offer_ids)].assign(target=None)
-    return pd.concat([exchanged, left[["offer_id", "target", "quantity"]]], ignore_index=True)
+    parts = [exchanged, left[["offer_id", "target", "quantity"]]]
+    if len(sorted_links):
+        parts.insert(1, sorted_links)
+    return pd.concat(parts, ignore_index=True)
 
 
 def party_keys(listing_ids: pd.Series, listings: pd.DataFrame) -> pd.Series:
@@ -276,9 +350,18 @@ def party_links(links: pd.DataFrame, listings: pd.DataFrame) -> pd.DataFrame:
 
 
 def sankey_drawer(
-    links: pd.DataFrame, listings: pd.DataFrame, names: Names, dimension: str, after: bool
+    links: pd.DataFrame,
+    listings: pd.DataFrame,
+    names: Names,
+    dimension: str,
+    after: bool,
+    facilities: dict[str, dict[str, str]] | None = None,
 ) -> Any:
-    """Return a function drawing the Sankey diagram of ``links`` in a locale."""
+    """Return a function drawing the Sankey diagram of ``links`` in a locale.
+
+    ``facilities`` names the materials recovery facilities that are link targets.
+    """
+    facilities = facilities or {}
     unit = CANONICAL_LABEL.get(dimension, "")
     title = (
         N_("After the exchanges: by-products [{unit}/a]")
@@ -289,7 +372,10 @@ def sankey_drawer(
     by_key = {key: key_listing(key, listings) for key in parties}
 
     def draw(locale: str) -> go.Figure:
-        labels = [names.party(by_key[key])[locale] for key in parties]
+        labels = [
+            facilities[key][locale] if key in facilities else names.party(by_key[key])[locale]
+            for key in parties
+        ]
         labels.append(translate(DISPOSAL, locale))
         position = {key: index for index, key in enumerate(parties)}
         position[""] = len(parties)

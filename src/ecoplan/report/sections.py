@@ -15,6 +15,8 @@ from typing import Any
 from ecoplan.accounting import node_balances
 from ecoplan.accounting import totals_by_stage as compute_totals_by_stage
 from ecoplan.accounting import totals_by_type as compute_totals_by_type
+from ecoplan.accounting.balance import status_text
+from ecoplan.accounting.indicators.metabolism import SERVICE_UNIT
 from ecoplan.accounting.indicators.registry import INDICATORS_BY_ID, compute_indicators
 from ecoplan.accounting.stocks import project_durables
 from ecoplan.accounting.targets import evaluate_targets
@@ -29,6 +31,8 @@ PROJECTION_HORIZON = 2050
 """Last year of the durable-stock projections, the horizon of the zone's long-range plans."""
 
 NO_ROWS = N_("The zone has no data for this analysis.")
+TRANSLATED_UNITS = frozenset({SERVICE_UNIT})
+"""Indicator units that are words, shown in the report's language; other units stay as set."""
 
 
 @dataclass
@@ -85,8 +89,20 @@ def run_section(name: str, build: Callable[[], list[dict[str, Any]]]) -> Section
 
 
 def balances(zone: Zone) -> Section:
-    """Return the node balances of every year (residuals flagged above 1 %)."""
-    return run_section("node balances", lambda: frame_records(node_balances(zone)))
+    """Return the node balances of every year (residuals flagged above 1 %).
+
+    Each row has ``status_text``, its status described in every locale.
+    """
+
+    def build() -> list[dict[str, Any]]:
+        rows = frame_records(node_balances(zone))
+        for row in rows:
+            row["status_text"] = {
+                locale: status_text(row["status"], row["dimension"], locale) for locale in LOCALES
+            }
+        return rows
+
+    return run_section("node balances", build)
 
 
 def totals_by_type(zone: Zone) -> Section:
@@ -120,6 +136,7 @@ def indicator_row(result: Any) -> dict[str, Any]:
         "year": plain(result.year),
         "value": plain(result.value),
         "unit": result.unit,
+        "unit_text": unit_text(result.unit),
         "computable": bool(result.computable),
         "missing": list(result.missing),
         "missing_text": {locale: result.missing_text(locale) for locale in LOCALES},
@@ -131,6 +148,13 @@ def indicator_row(result: Any) -> dict[str, Any]:
         row["formula"] = {locale: definition.formula_text(locale) for locale in LOCALES}
         row["source"] = {locale: definition.source_text(locale) for locale in LOCALES}
     return row
+
+
+def unit_text(unit: str) -> dict[str, str]:
+    """Return an indicator unit as shown in each locale: translated if a word, else as set."""
+    if unit in TRANSLATED_UNITS:
+        return {locale: translate(unit, locale) for locale in LOCALES}
+    return {locale: unit for locale in LOCALES}
 
 
 def indicator_definition(indicator_id: str) -> Any:
@@ -160,21 +184,30 @@ def durables(zone: Zone) -> Section:
 
 
 def durable_rows(zone: Zone, projections: dict[str, Any]) -> list[dict[str, Any]]:
-    """Return one row per durable and year: inflow, outflow and stock with their unit."""
-    names = zone.durables.set_index("durable_id")["name"]
+    """Return one row per durable and year: inflow, outflow and stock with their unit.
+
+    ``driver`` (``inflow`` or ``stock``) and ``last_data_year``, the last year of the
+    durable's series, tell how the years after it were projected. ``projected`` marks them.
+    """
+    durables = zone.durables.set_index("durable_id")
+    last_years = zone.durable_series.groupby("durable_id")["year"].max()
     rows = []
     for durable_id, result in projections.items():
         unit = durable_unit(zone, durable_id, result)
+        last_data_year = plain(last_years.get(durable_id))
         for index, year in enumerate(result.years):
             rows.append(
                 {
                     "durable_id": durable_id,
-                    "name": names.get(durable_id, durable_id),
+                    "name": durables["name"].get(durable_id, durable_id),
                     "year": plain(year),
                     "inflow": plain(result.inflow[index]),
                     "outflow": plain(result.outflow[index]),
                     "stock": plain(result.stock[index]),
                     "unit": unit,
+                    "driver": durables["driver"].get(durable_id),
+                    "last_data_year": last_data_year,
+                    "projected": bool(last_data_year is not None and year > last_data_year),
                 }
             )
     return rows

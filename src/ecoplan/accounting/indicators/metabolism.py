@@ -21,6 +21,8 @@ from ecoplan.accounting.indicators.energy_mix import NO_ENERGY_INPUT, energy_inp
 from ecoplan.accounting.indicators.yeardata import YearData
 from ecoplan.i18n import N_
 
+SERVICE_UNIT = N_("t/service unit")
+"""Unit of resource input per service when the zone names no service unit; translated."""
 NO_MATERIAL_INPUT = N_(
     "no material input flows (resource type 'materials', from an import or "
     "environment node to a process node) for {year}"
@@ -158,7 +160,7 @@ def resource_input_per_service(data: YearData) -> IndicatorResult:
     missing = [service_missing] if service_missing else []
     if data.count(inputs_mask) == 0:
         missing.append(Missing(NO_MATERIAL_INPUT, {"year": data.year}))
-    unit = f"t/{service_unit}" if service_unit else "t/service unit"
+    unit = f"t/{service_unit}" if service_unit else SERVICE_UNIT
     inputs = {"material_input [t]": material_input, f"service_output [{service_unit}]": service}
     return quotient(
         "resource_input_per_service",

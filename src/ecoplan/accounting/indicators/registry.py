@@ -72,7 +72,7 @@ INDICATORS: tuple[Indicator, ...] = (
     Indicator(
         "resource_input_per_service",
         N_("material input / end-user service delivered"),
-        "t/service unit",
+        metabolism.SERVICE_UNIT,
         METABOLISM,
         metabolism.resource_input_per_service,
     ),
