@@ -86,8 +86,9 @@ def test_dalian_base_year_co2_quoted(
 def test_readme_water_figures(summary: dict[str, pd.DataFrame]) -> None:
     english = (ROOT / "README.md").read_text(encoding="utf-8")
     found = re.search(
-        r"withdraws\s+([\d.]+) million m³ of water in 2003, and ([\d.]+) million m³ a year by "
-        r"2050 in scenario\s+coal_as_usual against ([\d.]+) million m³ in diversified",
+        r"withdraws\s+([\d.]+)\s+million\s+m³\s+of\s+water\s+in\s+2003,\s+and\s+([\d.]+)\s+"
+        r"million\s+m³\s+a\s+year\s+by\s+2050\s+in\s+scenario\s+coal_as_usual\s+against\s+"
+        r"([\d.]+)\s+million\s+m³\s+in\s+diversified",
         english,
     )
     assert found is not None
