@@ -14,7 +14,6 @@ capacity is above 0 and at least its economic quantity, and every unit converts.
 
 from __future__ import annotations
 
-import math
 from typing import Any
 
 import numpy as np
@@ -22,15 +21,21 @@ import pandas as pd
 import pint
 
 from ecoplan import units
-from ecoplan.errors import EcoplanError, UnitError
+from ecoplan.errors import UnitError
 from ecoplan.i18n import N_, _
 from ecoplan.model.raw import ROW, ProblemLog, RawTable
+from ecoplan.model.rules_facilities import (
+    MONEY_PER_TONNE,
+    YEARLY_MASS,
+    located_sites,
+    money_per_tonne_factor,
+    unit_factor,
+    yearly_mass_factor,
+)
 
 DERIVED_COLUMNS = ("capacity_t", "min_quantity_t", "fixed_cost_per_year", "unit_cost_per_t")
 
-YEARLY_MASS = N_("a mass per year such as t/a, 万吨/年 or t")
 YEARLY_MONEY = N_("a currency unit, or one per year, such as 元, 万元/a or CNY/a")
-MONEY_PER_TONNE = N_("a currency per mass such as 元/t or 万元/万吨")
 
 
 def check_hub_sites(
@@ -43,7 +48,7 @@ def check_hub_sites(
     if table is None or not len(hubs):
         return
 
-    located = _located_sites(typed["sites"])
+    located = located_sites(typed["sites"])
     first_rows: dict[str, int] = {}
     canonical = []
     for hub in hubs.to_dict("records"):
@@ -53,12 +58,6 @@ def check_hub_sites(
         canonical.append(_canonical_values(table, hub, row, currency, checker))
     for column in DERIVED_COLUMNS:
         hubs[column] = np.array([values[column] for values in canonical], dtype=float)
-
-
-def _located_sites(sites: pd.DataFrame) -> dict[str, bool]:
-    """Return, per site id, whether the site has both a longitude and a latitude."""
-    has_point = sites["longitude"].notna() & sites["latitude"].notna()
-    return dict(zip(sites["site_id"], has_point, strict=True))
 
 
 def _check_site(
@@ -130,48 +129,20 @@ def _canonical_values(
 ) -> dict[str, float]:
     """Return the hub's amounts in canonical units, NaN where a unit does not convert."""
     conversions = (
-        ("capacity_unit", YEARLY_MASS, _yearly_mass_factor),
+        ("capacity_unit", YEARLY_MASS, yearly_mass_factor),
         ("fixed_cost_unit", YEARLY_MONEY, lambda unit: _yearly_money_factor(unit, currency)),
-        ("cost_unit", MONEY_PER_TONNE, lambda unit: _money_per_tonne_factor(unit, currency)),
+        ("cost_unit", MONEY_PER_TONNE, lambda unit: money_per_tonne_factor(unit, currency)),
     )
-    factors: dict[str, float] = {}
-    for column, expected, factor in conversions:
-        unit = hub[column]
-        try:
-            factors[column] = factor(unit)
-        except EcoplanError as error:
-            checker.add(
-                table.problem(
-                    N_("Unit {unit!r} cannot be used here: {reason}"),
-                    row=row,
-                    column=column,
-                    value=unit,
-                    expected=expected,
-                    unit=unit,
-                    reason=str(error),
-                )
-            )
-            factors[column] = math.nan
+    factors = {
+        column: unit_factor(table, row, column, hub[column], expected, factor, checker)
+        for column, expected, factor in conversions
+    }
     return {
         "capacity_t": hub["capacity"] * factors["capacity_unit"],
         "min_quantity_t": hub["min_quantity"] * factors["capacity_unit"],
         "fixed_cost_per_year": hub["fixed_cost"] * factors["fixed_cost_unit"],
         "unit_cost_per_t": hub["unit_cost"] * factors["cost_unit"],
     }
-
-
-def _yearly_mass_factor(unit: str | None) -> float:
-    """Return the factor from ``unit`` (t/a, 万吨/年, or t meaning per year) to t per year."""
-    if unit is None:
-        return math.nan  # the required cell is reported missing by the generic checks
-    if units.needs_operating_hours(unit):
-        raise UnitError(
-            _(
-                "{unit!r} is a rate per day or hour, but a hub's capacity is a quantity per "
-                "year; convert it to t/a or 万吨/年."
-            ).format(unit=unit)
-        )
-    return units.conversion_factor(unit, "mass")
 
 
 def _yearly_money_factor(unit: str | None, currency: str) -> float:
@@ -199,15 +170,3 @@ def _yearly_money_factor(unit: str | None, currency: str) -> float:
                 unit=unit, currency=currency
             )
         ) from error
-
-
-def _money_per_tonne_factor(unit: str | None, currency: str) -> float:
-    """Return the factor from a price unit such as ``元/t`` to ``currency`` per t.
-
-    A blank unit is the zone currency per t.
-    """
-    # Imported here: the exchange package loads the optimiser, which validation otherwise
-    # does not need.
-    from ecoplan.exchange.economics import price_factor
-
-    return price_factor(unit, currency, "mass")

@@ -16,24 +16,26 @@ yields of a facility sum to at most 1 t per t of input. Every unit converts.
 
 from __future__ import annotations
 
-import math
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from ecoplan import units
-from ecoplan.errors import EcoplanError, UnitError
-from ecoplan.i18n import N_, _
+from ecoplan.i18n import N_
 from ecoplan.model.raw import ROW, ProblemLog, RawTable
+from ecoplan.model.rules_facilities import (
+    MONEY_PER_TONNE,
+    YEARLY_MASS,
+    located_sites,
+    money_per_tonne_factor,
+    unit_factor,
+    yearly_mass_factor,
+)
 
 FACILITY_COLUMNS = ("capacity_t", "cost_per_t", "residue_cost_per_t")
 YIELD_COLUMNS = ("price_per_t",)
 YIELD_TOLERANCE = 1e-9
 """Largest excess of a facility's summed yields over 1 that counts as round-off [t/t]."""
-
-YEARLY_MASS = N_("a mass per year such as t/a, 万吨/年 or t")
-MONEY_PER_TONNE = N_("a currency per mass such as 元/t or 万元/万吨")
 
 
 def accepted_items(text: Any) -> list[str]:
@@ -64,7 +66,7 @@ def _check_facilities(
     table: RawTable, typed: dict[str, pd.DataFrame], currency: str, checker: ProblemLog
 ) -> None:
     facilities = typed["recovery_facilities"]
-    located = _located_sites(typed["sites"])
+    located = located_sites(typed["sites"])
     sorted_by = set(typed["recovery_yields"]["facility_id"].dropna())
     canonical = []
     for facility in facilities.to_dict("records"):
@@ -76,12 +78,6 @@ def _check_facilities(
         canonical.append(_facility_values(table, facility, row, currency, checker))
     for column in FACILITY_COLUMNS:
         facilities[column] = np.array([values[column] for values in canonical], dtype=float)
-
-
-def _located_sites(sites: pd.DataFrame) -> dict[str, bool]:
-    """Return, per site id, whether the site has both a longitude and a latitude."""
-    has_point = sites["longitude"].notna() & sites["latitude"].notna()
-    return dict(zip(sites["site_id"], has_point, strict=True))
 
 
 def _check_site(
@@ -168,23 +164,23 @@ def _facility_values(
     table: RawTable, facility: dict[Any, Any], row: int, currency: str, checker: ProblemLog
 ) -> dict[str, float]:
     """Return the facility's amounts in canonical units, NaN where a unit does not convert."""
-    capacity_factor = _converted(
+    capacity_factor = unit_factor(
         table,
         row,
         "capacity_unit",
         facility["capacity_unit"],
         YEARLY_MASS,
+        yearly_mass_factor,
         checker,
-        _yearly_mass_factor,
     )
-    cost_factor = _converted(
+    cost_factor = unit_factor(
         table,
         row,
         "cost_unit",
         facility["cost_unit"],
         MONEY_PER_TONNE,
+        lambda unit: money_per_tonne_factor(unit, currency),
         checker,
-        lambda unit: _money_per_tonne_factor(unit, currency),
     )
     residue = facility["residue_cost"]
     return {
@@ -201,14 +197,14 @@ def _check_yields(
     _check_yield_sums(table, yields, checker)
     yields["price_per_t"] = [
         record["price"]
-        * _converted(
+        * unit_factor(
             table,
             int(record[ROW]),
             "price_unit",
             record["price_unit"],
             MONEY_PER_TONNE,
+            lambda unit: money_per_tonne_factor(unit, currency),
             checker,
-            lambda unit: _money_per_tonne_factor(unit, currency),
         )
         for record in yields.to_dict("records")
     ]
@@ -258,56 +254,3 @@ def _check_yield_sums(table: RawTable, yields: pd.DataFrame, checker: ProblemLog
                 rows=rows,
             )
         )
-
-
-def _converted(
-    table: RawTable,
-    row: int,
-    column: str,
-    unit: str | None,
-    expected: str,
-    checker: ProblemLog,
-    factor: Any,
-) -> float:
-    """Return ``factor(unit)``, or NaN after adding a problem when the unit does not convert."""
-    try:
-        return float(factor(unit))
-    except EcoplanError as error:
-        checker.add(
-            table.problem(
-                N_("Unit {unit!r} cannot be used here: {reason}"),
-                row=row,
-                column=column,
-                value=unit,
-                expected=expected,
-                unit=unit,
-                reason=str(error),
-            )
-        )
-        return math.nan
-
-
-def _yearly_mass_factor(unit: str | None) -> float:
-    """Return the factor from ``unit`` (t/a, 万吨/年, or t meaning per year) to t per year."""
-    if unit is None:
-        return math.nan  # the required cell is reported missing by the generic checks
-    if units.needs_operating_hours(unit):
-        raise UnitError(
-            _(
-                "{unit!r} is a rate per day or hour, but a recovery facility's capacity is a "
-                "quantity per year; convert it to t/a or 万吨/年."
-            ).format(unit=unit)
-        )
-    return units.conversion_factor(unit, "mass")
-
-
-def _money_per_tonne_factor(unit: str | None, currency: str) -> float:
-    """Return the factor from a price unit such as ``元/t`` to ``currency`` per t.
-
-    A blank unit is the zone currency per t.
-    """
-    # Imported here: the exchange package loads the optimiser, which validation otherwise
-    # does not need.
-    from ecoplan.exchange.economics import price_factor
-
-    return price_factor(unit, currency, "mass")

@@ -35,6 +35,9 @@ RECOVERY_LINK = ["offer_id", "option_id", "quantity"]
 """Columns of the network's recovery table that a Sankey link to a facility reads."""
 DISPOSAL = N_("Disposal (landfill, discharge)")
 
+Segment = tuple[float, float, float, float]
+"""A straight line on the map: start longitude, start latitude, end longitude, end latitude [°]."""
+
 
 def exchange_charts(analysis: ExchangeAnalysis | None, names: Names | None) -> list[Chart]:
     """Return the map and, per dimension, the Sankey diagrams before and after exchanges."""
@@ -179,26 +182,19 @@ def add_recovery(figure: go.Figure, analysis: ExchangeAnalysis, names: Names, lo
     if recovery is None or result is None or not recovery.facilities:
         return
     where = analysis.offers.set_index("listing_id")
-    longitudes: list[float | None] = []
-    latitudes: list[float | None] = []
+    segments: list[Segment] = []
     texts = []
     for facility in recovery.facilities:
         intake = facility_intake(facility.facility_id, result)
         for offer_id in intake["offer_id"]:
             start = where.loc[offer_id]
-            longitudes += [start["longitude"], facility.longitude, None]
-            latitudes += [start["latitude"], facility.latitude, None]
+            segments.append(
+                (start["longitude"], start["latitude"], facility.longitude, facility.latitude)
+            )
         site = names.site(recovery.sites[facility.facility_id])[locale]
         texts.append(f"{site}<br>{float(intake['quantity'].sum()):,.0f} t/a")
-    if longitudes:
-        figure.add_scatter(
-            x=longitudes,
-            y=latitudes,
-            mode="lines",
-            hoverinfo="skip",
-            name=translate(N_("Stream to a recovery facility"), locale),
-            line={"color": RECOVERY_COLOUR, "width": 2, "dash": "dot"},
-        )
+    name = N_("Stream to a recovery facility")
+    add_flow_lines(figure, segments, name, RECOVERY_COLOUR, "dot", locale)
     figure.add_scatter(
         x=[facility.longitude for facility in recovery.facilities],
         y=[facility.latitude for facility in recovery.facilities],
@@ -210,27 +206,41 @@ def add_recovery(figure: go.Figure, analysis: ExchangeAnalysis, names: Names, lo
     )
 
 
+def add_flow_lines(
+    figure: go.Figure, segments: list[Segment], name: str, colour: str, dash: str, locale: str
+) -> None:
+    """Add straight lines from each start to its end as one legend entry ``name``, if any.
+
+    The segments form one trace, with ``None`` between them so that Plotly breaks the line.
+    """
+    if not segments:
+        return
+    longitudes: list[float | None] = []
+    latitudes: list[float | None] = []
+    for start_longitude, start_latitude, end_longitude, end_latitude in segments:
+        longitudes += [start_longitude, end_longitude, None]
+        latitudes += [start_latitude, end_latitude, None]
+    figure.add_scatter(
+        x=longitudes,
+        y=latitudes,
+        mode="lines",
+        hoverinfo="skip",
+        name=translate(name, locale),
+        line={"color": colour, "width": 2, "dash": dash},
+    )
+
+
 def add_hubs(figure: go.Figure, hubs: HubAnalysis, names: Names, locale: str) -> None:
     """Add the flows routed to hubs as dashed lines and the candidate hub sites as stars."""
     assert hubs.result is not None
     sources = hubs.sources.set_index("source_id")
     sites = hubs.sites.set_index("site_id")
-    longitudes: list[float | None] = []
-    latitudes: list[float | None] = []
+    segments: list[Segment] = []
     route: Any
     for route in hubs.result.routes.itertuples(index=False):
         start, end = sources.loc[route.source_id], sites.loc[route.site_id]
-        longitudes += [start["longitude"], end["longitude"], None]
-        latitudes += [start["latitude"], end["latitude"], None]
-    if longitudes:
-        figure.add_scatter(
-            x=longitudes,
-            y=latitudes,
-            mode="lines",
-            hoverinfo="skip",
-            name=translate(N_("Flow to a hub"), locale),
-            line={"color": HUB_COLOUR, "width": 2, "dash": "dash"},
-        )
+        segments.append((start["longitude"], start["latitude"], end["longitude"], end["latitude"]))
+    add_flow_lines(figure, segments, N_("Flow to a hub"), HUB_COLOUR, "dash", locale)
 
     throughput = hubs.result.hubs.set_index("site_id")["throughput"]
     opened = sites.index.isin(throughput.index)
