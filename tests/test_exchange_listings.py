@@ -12,6 +12,7 @@ import pytest
 
 from ecoplan import Zone
 from ecoplan.cli import main
+from ecoplan.errors import InputError
 from ecoplan.exchange import find_candidates, listings_from_zone, load_compatibility
 from ecoplan.io import write_zone
 from ecoplan.plan import run_plan
@@ -266,3 +267,37 @@ def test_report_marks_unchecked_limits(make_zone: Callable[..., Zone], tmp_path:
     assert page.count('<span class="badge badge-grey">Limits not checked</span>') == 1
     assert page.count('<span class="badge badge-grey">限值未核对</span>') == 1
     assert "Limits not checked: the offer does not state the contaminants" in page
+
+
+def accepting_request(accepted: str) -> dict[str, Any]:
+    """Return a request of 5 t/a of ash at the kiln that accepts ``accepted``."""
+    return {
+        "listing_id": "kiln_request",
+        "kind": "request",
+        "node_id": "kiln",
+        "resource_id": "ash",
+        "amount": 5,
+        "unit": "t",
+        "accepted": accepted,
+    }
+
+
+@pytest.mark.parametrize("accepted", ["10 01 02；fly_ash", "100102、fly_ash", "10-01-02，fly_ash"])
+def test_accepted_written_by_planners(make_zone: Callable[..., Zone], accepted: str) -> None:
+    zone = make_zone(sites=SITES, nodes=NODES, listings=[accepting_request(accepted)])
+
+    _offers, requests = listings_from_zone(zone)
+
+    assert requests.iloc[0]["accepted"] == ["100102", "fly_ash"]
+
+
+@pytest.mark.parametrize(
+    ("accepted", "words"), [("flyash", "Did you mean 'fly_ash'?"), ("191204x", "six digits")]
+)
+def test_accepted_unknown_item(make_zone: Callable[..., Zone], accepted: str, words: str) -> None:
+    with pytest.raises(InputError) as raised:
+        make_zone(sites=SITES, nodes=NODES, listings=[accepting_request(accepted)])
+
+    (problem,) = raised.value.problems
+    assert (problem.row, problem.column, problem.value) == (2, "accepted", accepted)
+    assert words in problem.describe()

@@ -63,7 +63,7 @@ def test_units_converted_by_hand(make_zone: Callable[..., Zone]) -> None:
             hub(
                 site_id="s2",
                 fixed_cost=3.5,
-                fixed_cost_unit="万元",
+                fixed_cost_unit="万元/a",
                 capacity=250,
                 capacity_unit="kt",
             ),
@@ -76,7 +76,7 @@ def test_units_converted_by_hand(make_zone: Callable[..., Zone]) -> None:
     assert first["capacity_t"] == pytest.approx(100_000.0, rel=1e-12)
     assert first["min_quantity_t"] == pytest.approx(20_000.0, rel=1e-12)
     assert first["unit_cost_per_t"] == pytest.approx(20.0, rel=1e-12)
-    # A money amount without a time is per year; blank cost units are the zone's currency.
+    # Blank cost units are the zone's currency.
     assert second["fixed_cost_per_year"] == pytest.approx(35_000.0, rel=1e-12)
     assert second["capacity_t"] == pytest.approx(250_000.0, rel=1e-12)
     assert second["unit_cost_per_t"] == 20.0
@@ -151,6 +151,8 @@ def test_economic_quantity_above_capacity(make_zone: Callable[..., Zone]) -> Non
         ("capacity_unit", "MWh", "does not measure mass"),
         ("fixed_cost_unit", "万元/d", "convert it to 元/a"),
         ("fixed_cost_unit", "EUR", "not an amount of CNY per year"),
+        ("fixed_cost_unit", "EUR/a", "not an amount of CNY per year"),
+        ("fixed_cost_unit", "万元", "write 万元/a"),
         ("cost_unit", "EUR/t", "not CNY per t"),
         ("cost_unit", "元", "not CNY per t"),
     ],
@@ -193,3 +195,23 @@ def test_workbook_sheet_with_chinese_headings(
     assert hubs["fixed_cost_per_year"].tolist() == [pytest.approx(800_000.0, rel=1e-12)]
     assert hubs["capacity_t"].tolist() == [pytest.approx(30_000.0, rel=1e-12)]
     assert hubs["unit_cost_per_t"].tolist() == [12.0]
+
+
+def test_fixed_cost_without_time_in_both_languages(make_zone: Callable[..., Zone]) -> None:
+    problem = only_problem(make_zone, hub(fixed_cost=800, fixed_cost_unit="万元"))
+
+    assert (problem.row, problem.column, problem.value) == (2, "fixed_cost_unit", "万元")
+    assert "Annualise an investment first" in problem.describe()
+    # The reason is worded when validation runs, so the Chinese run validates again.
+    with use_locale("zh_CN"):
+        text = only_problem(make_zone, hub(fixed_cost=800, fixed_cost_unit="万元")).describe()
+    assert "请写成 万元/a" in text
+    assert "投资须先年化" in text
+
+
+def test_cost_unit_without_mass_suggests_yuan_per_tonne(make_zone: Callable[..., Zone]) -> None:
+    problem = only_problem(make_zone, hub(cost_unit="元"))
+
+    assert "write e.g. CNY/t" in problem.describe()
+    with use_locale("zh_CN"):
+        assert "请写成如 元/t" in only_problem(make_zone, hub(cost_unit="元")).describe()

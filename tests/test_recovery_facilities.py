@@ -14,6 +14,7 @@ from ecoplan.errors import InputError, Problem
 from ecoplan.i18n import use_locale
 from ecoplan.io import read_zone, write_zone
 from ecoplan.model import schema
+from ecoplan.model.rules_recovery import accepted_items
 
 SITES = [
     {"site_id": "s1", "name": "North", "longitude": 121.6, "latitude": 38.9},
@@ -253,3 +254,54 @@ def test_workbook_sheets_with_chinese_headings(
     assert zone.recovery_facilities["capacity_t"].tolist() == [pytest.approx(30_000.0)]
     assert zone.recovery_yields["code"].tolist() == ["191202"]
     assert zone.recovery_yields["price_per_t"].tolist() == [800.0]
+
+
+@pytest.mark.parametrize(
+    "accepts",
+    ["200301；200108", "200301，200108", "200301、200108", "20 03 01; 20-01-08", "200301,200108"],
+)
+def test_accepts_written_by_planners(make_zone: Callable[..., Zone], accepts: str) -> None:
+    zone = make_zone(
+        sites=SITES, recovery_facilities=[facility(accepts=accepts)], recovery_yields=[output()]
+    )
+
+    assert accepted_items(zone.recovery_facilities["accepts"].iloc[0]) == ["200301", "200108"]
+
+
+def test_output_code_with_spaces_normalised(make_zone: Callable[..., Zone]) -> None:
+    zone = make_zone(
+        sites=SITES, recovery_facilities=[facility()], recovery_yields=[output(code="19 12 04")]
+    )
+
+    assert zone.recovery_yields["code"].tolist() == ["191204"]
+
+
+def test_accepts_category_typo_suggests_category(make_zone: Callable[..., Zone]) -> None:
+    problem = only_problem(make_zone, [facility(accepts="200301; flyash")], [output()])
+
+    assert (problem.row, problem.column, problem.value) == (2, "accepts", "flyash")
+    assert "Did you mean 'fly_ash'?" in problem.describe()
+    assert "200301" in problem.describe()
+    with use_locale("zh_CN"):
+        text = problem.describe()
+    assert "是否应为 'fly_ash'" in text
+    assert "资源类别" in text
+
+
+def test_accepts_malformed_code(make_zone: Callable[..., Zone]) -> None:
+    problem = only_problem(make_zone, [facility(accepts="191204x")], [output()])
+
+    assert (problem.column, problem.value) == ("accepts", "191204x")
+    assert "six digits" in problem.describe()
+    with use_locale("zh_CN"):
+        assert "6 位数字" in problem.describe()
+
+
+def test_yield_typed_as_percentage_hint(make_zone: Callable[..., Zone]) -> None:
+    yields = [output(**{"yield": 10}), output(code="191202", **{"yield": 0.05})]
+
+    problem = only_problem(make_zone, [facility()], yields)
+
+    assert "10 % is 0.1" in problem.describe()
+    with use_locale("zh_CN"):
+        assert "10 % 应填 0.1" in problem.describe()

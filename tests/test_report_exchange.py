@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import json
 import math
 from pathlib import Path
@@ -11,6 +12,7 @@ import pandas as pd
 import pytest
 
 import exchange_zone as hand
+from ecoplan import Zone
 from ecoplan.energy import energy_summary
 from ecoplan.examples import example_path
 from ecoplan.exchange import find_candidates, listings_from_zone, load_compatibility
@@ -19,6 +21,7 @@ from ecoplan.exchange.network import optimise_exchange
 from ecoplan.io import read_zone
 from ecoplan.plan import TABLES, PlanResult, run_plan
 from ecoplan.report.energy import pinch_section
+from ecoplan.report.exchange import Names, match_listings, optimise_network, recommended_rows
 from ecoplan.report.exchange_charts import party_links
 from test_plan import assert_cell_equal
 
@@ -255,3 +258,17 @@ def test_dalian_hub_site_named_in_chinese(dalian: PlanResult) -> None:
     sites = {row["site_id"]: row for row in dalian.results["exchange_hubs"]["rows"]}
     assert sites["eip_reserve"]["name"]["zh_CN"] == "大连生态工业园预留地块"
     assert sites["eip_reserve"]["name"]["en"] == "Dalian EIP reserve parcel"
+
+
+def test_same_code_exchange_shows_request_use() -> None:
+    # No compatibility rule links fly ash to glass recycling, so only the code pairs them.
+    tables = copy.deepcopy(hand.TABLES)
+    request = tables["listings"][1]
+    request["resource_id"], request["use"], request["accepted"] = "ash", "glass_recycling", None
+    zone = Zone.from_tables({name: pd.DataFrame(rows) for name, rows in tables.items()})
+    analysis = optimise_network(zone, match_listings(zone))
+
+    (row,) = recommended_rows(analysis, Names(zone), zone.currency)
+
+    assert analysis.candidates["rule_id"].tolist() == ["same_code"]
+    assert row["use"] == "glass_recycling"

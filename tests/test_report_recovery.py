@@ -173,7 +173,7 @@ def test_report_shows_facility_in_both_languages(plan: PlanResult) -> None:
     assert "Materials recovery facilities" in html
     assert "材料回收设施（分拣中心）" in html
     assert "Saving = disposal cost avoided 6,000 − net cost = 25,800 CNY/a." in html
-    assert "节约 = 避免的处置成本 6,000 − 净成本 = 25,800 CNY/a。" in html
+    assert "节约 = 避免的处置成本 6,000 − 净成本 = 25,800 元/a。" in html
     assert "Sorting plant site" in html
     assert "分拣厂地块" in html
     assert (plan.report_path.parent / "tables" / "exchange_recovery.csv").exists()

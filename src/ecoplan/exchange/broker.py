@@ -8,7 +8,9 @@ problem, solved as a MIP with linopy and HiGHS. For sources ``i`` (quantity ``q[
 - ``x[i, h]`` in [0, 1] is the share of source ``i`` routed through hub ``h``, ``y[h]`` in
   {0, 1} opens hub ``h``;
 - cost of a unit from ``i`` through ``h``: ``c[i, h] = collection_rate × road_factor ×
-  great-circle distance + unit_cost[h]`` (handling at the hub and bulk shipping onward);
+  great-circle distance + unit_cost[h]``, where ``unit_cost`` covers handling at the hub,
+  bulk shipping onward and placing the pooled material (gate fee, less any sale price), because
+  ``d[i]`` includes placing the flow and nothing else is added for it;
 - minimise ``Σ q[i] d[i] (1 − Σ_h x[i, h]) + Σ q[i] c[i, h] x[i, h] + Σ fixed_cost[h] y[h]``;
 - subject to ``Σ_h x[i, h] ≤ 1``, ``x[i, h] ≤ y[h]``, ``min_quantity[h] y[h] ≤ Σ_i q[i]
   x[i, h] ≤ capacity[h] y[h]``, and at most ``max_hubs`` hubs.
@@ -156,9 +158,10 @@ def locate_hubs(
         user plus its gate fee].
     sites
         site_id, longitude, latitude, fixed_cost [currency per year of an open hub],
-        capacity [canonical unit per year], unit_cost [currency per unit handled at the hub
-        and shipped on in bulk], optionally min_quantity [canonical unit per year below which
-        a hub does not pay; the economic quantity].
+        capacity [canonical unit per year], unit_cost [currency per unit handled at the hub,
+        shipped on in bulk and placed at its user or final disposal], optionally
+        min_quantity [canonical unit per year below which a hub does not pay; the economic
+        quantity].
     collection_rate
         Cost of collecting a unit over one road kilometre [currency per unit per km].
     road_factor

@@ -67,9 +67,17 @@ def price_factor(price_unit: object, currency: str, dimension: str) -> float:
                 unit=text,
                 currency=currency,
                 canonical=units.CANONICAL_LABEL.get(dimension, dimension),
-                example=f"{currency}/{units.CANONICAL_LABEL.get(dimension, 't')}",
+                example=example_price_unit(currency, dimension),
             )
         ) from error
+
+
+def example_price_unit(currency: str, dimension: str) -> str:
+    """Return a price unit to suggest, such as ``CNY/t``; in Chinese a CNY price is ``元/t``."""
+    label = units.CANONICAL_LABEL.get(dimension, "t")
+    if currency == "CNY":
+        return _("CNY/{unit}").format(unit=label)
+    return f"{currency}/{label}"
 
 
 def any_price_factor(price_unit: object, currency: str) -> float:

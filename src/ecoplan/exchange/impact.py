@@ -10,6 +10,11 @@ its listings,
 - takes ``q`` away from B's input of the requested resource from ``import`` or ``environment``
   nodes (its virgin input), pro rata, never below zero.
 
+Sorted outputs that a materials recovery facility sells (``recovered``: offer_id, option_id,
+quantity sold) are placed the same way: each takes its quantity away from the offer's flows to
+disposal and adds a flow, stage ``recovery``, to an ``export`` node of the facility. The
+facility's residue stays in the disposal flows.
+
 :func:`indicator_change` recomputes :func:`ecoplan.accounting.indicators.compute_indicators`
 on that copy for each year that receives an exchange and puts the values before and after
 side by side.
@@ -96,17 +101,19 @@ def apply_exchanges(
     offers: pd.DataFrame,
     requests: pd.DataFrame,
     year: int | None = None,
+    recovered: pd.DataFrame | None = None,
 ) -> Zone:
     """Return a copy of ``zone`` whose flows include the exchanges (see module).
 
     Each exchange changes the flows of the year of its offer, else of its request, which is
     the year the listing was derived from or entered for. Exchanges whose listings name no
     year go to ``year`` (default: the base year if it has flows, else the latest year with
-    flows).
+    flows). ``recovered`` lists the outputs that recovery facilities sell, by offer.
     """
     fallback = default_year(zone) if year is None else int(year)
-    placed = exchange_endpoints(exchanges, offers, requests, fallback)
     tables = plain_tables(zone)
+    exchanges, requests = with_sold_outputs(tables, exchanges, requests, recovered)
+    placed = exchange_endpoints(exchanges, offers, requests, fallback)
     flows = zone.flow_table.assign(year=zone.flow_table["year"].astype(float))
 
     to_disposal = flows["to_kind"].isin(DISPOSAL_KINDS) | (flows["stage"] == "disposal")
@@ -123,6 +130,46 @@ def apply_exchanges(
     changed["amount"] = changed["amount"].to_numpy(dtype=float) * factor
     tables["flows"] = pd.concat([changed, new_flows(zone, placed)], ignore_index=True)
     return Zone.from_tables(tables, source=zone.source)
+
+
+def with_sold_outputs(
+    tables: dict[str, pd.DataFrame],
+    exchanges: pd.DataFrame,
+    requests: pd.DataFrame,
+    recovered: pd.DataFrame | None,
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Return ``exchanges`` and ``requests`` with each facility's sold outputs as an exchange.
+
+    The buyer of a facility's outputs is an ``export`` node added to ``tables["nodes"]``; its
+    request names no resource, so no virgin input is replaced.
+    """
+    if recovered is None or not len(recovered):
+        return exchanges, requests
+    facilities = sorted(recovered["option_id"].astype(str).unique())
+    buyers = pd.DataFrame(
+        {
+            "listing_id": [f"recovery:{facility}" for facility in facilities],
+            "node_id": [f"recovery:{facility}" for facility in facilities],
+        }
+    )
+    nodes = pd.DataFrame(
+        {
+            "node_id": buyers["node_id"],
+            "name": [f"Buyers of the outputs of {facility}" for facility in facilities],
+            "kind": "export",
+        }
+    )
+    tables["nodes"] = pd.concat([tables["nodes"], nodes], ignore_index=True)
+    sold = pd.DataFrame(
+        {
+            "offer_id": recovered["offer_id"].to_numpy(),
+            "request_id": "recovery:" + recovered["option_id"].astype(str).to_numpy(dtype=object),
+            "quantity": recovered["quantity"].to_numpy(dtype=float),
+        }
+    )
+    return pd.concat([exchanges, sold], ignore_index=True), pd.concat(
+        [requests, buyers], ignore_index=True
+    )
 
 
 def plain_tables(zone: Zone) -> dict[str, pd.DataFrame]:
@@ -166,19 +213,23 @@ def indicator_change(
     offers: pd.DataFrame,
     requests: pd.DataFrame,
     year: int | None = None,
+    recovered: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Return every indicator before and after making all ``exchanges``, per year changed.
 
-    The exchanges are placed as :func:`apply_exchanges` places them, with ``year`` for those
-    whose listings name no year. The table covers each year that receives an exchange, or
-    that fallback year when none is placed. Columns: year, indicator_id, unit, before, after,
-    change (after minus before, in the indicator's unit; NaN where either side is not
-    computable).
+    The exchanges, and the outputs that recovery facilities sell (``recovered``: offer_id,
+    option_id, quantity), are placed as :func:`apply_exchanges` places them, with ``year``
+    for those whose listings name no year. The table covers each year that receives an
+    exchange, or that fallback year when none is placed. Columns: year, indicator_id, unit,
+    before, after, change (after minus before, in the indicator's unit; NaN where either
+    side is not computable).
     """
     fallback = default_year(zone) if year is None else int(year)
-    placed = exchange_endpoints(exchanges, offers, requests, fallback)
+    scratch = {"nodes": pd.DataFrame(columns=["node_id"])}
+    every_exchange, every_request = with_sold_outputs(scratch, exchanges, requests, recovered)
+    placed = exchange_endpoints(every_exchange, offers, every_request, fallback)
     years = sorted({int(value) for value in placed["year"]}) or [fallback]
-    after_zone = apply_exchanges(zone, exchanges, offers, requests, fallback)
+    after_zone = apply_exchanges(zone, exchanges, offers, requests, fallback, recovered)
     tables = [indicator_table(zone, after_zone, changed_year) for changed_year in years]
     return pd.concat(tables, ignore_index=True)
 

@@ -15,6 +15,7 @@ from ecoplan import units
 from ecoplan.exchange.compatibility import load_compatibility
 from ecoplan.exchange.economics import price_factor
 from ecoplan.exchange.quality import parse_concentrations, parse_limits
+from ecoplan.model.code_lists import normalise_code, split_code_list
 from ecoplan.model.vocab import BOUNDARY_KINDS
 from ecoplan.model.zone import Zone
 
@@ -194,7 +195,7 @@ def _listed(zone: Zone, year: int | None) -> pd.DataFrame:
         for text, quality in zip(table["limits"], table["quality_text"], strict=True)
     ]
     table["limits"] = pd.Series(limits, index=table.index, dtype=object)
-    table["accepted"] = [_accepted(text) for text in table["accepted"]]
+    table["accepted"] = [split_code_list(text) for text in table["accepted"]]
     return table
 
 
@@ -206,12 +207,6 @@ def _directed(quality_text: Any) -> dict[str, tuple[str, float]]:
     return parse_limits(";".join(items))
 
 
-def _accepted(text: Any) -> list[str]:
-    if not isinstance(text, str):
-        return []
-    return [item.strip() for item in text.replace(",", ";").split(";") if item.strip()]
-
-
 def _attach(zone: Zone, table: pd.DataFrame) -> pd.DataFrame:
     """Add resource attributes, org, site and coordinates to rows with node_id/resource_id."""
     table = table.copy()
@@ -220,6 +215,7 @@ def _attach(zone: Zone, table: pd.DataFrame) -> pd.DataFrame:
     resources = zone.tables["resources"].set_index("resource_id")
     for column in ("taxonomy", "code", "category", "dimension"):
         table[column] = table["resource_id"].map(resources[column])
+    table["code"] = table["code"].map(normalise_code)
     table["unit_label"] = table["dimension"].map(units.CANONICAL_LABEL)
 
     nodes = zone.tables["nodes"].set_index("node_id")

@@ -11,6 +11,7 @@ import pandas as pd
 from ecoplan.errors import Problem
 from ecoplan.i18n import N_
 from ecoplan.model import schema
+from ecoplan.model.code_lists import check_code_lists
 from ecoplan.model.quantities import zone_currency
 from ecoplan.model.raw import ROW, ProblemLog, RawTable
 from ecoplan.model.rules_energy import check_portfolio_totals
@@ -209,6 +210,7 @@ def check_table_rules(
     check_portfolio_totals(raw.get("portfolio"), typed["portfolio"], checker)
     currency = zone_currency(typed["zone"])
     check_hub_sites(raw.get("hub_sites"), typed, currency, checker)
+    check_code_lists(raw, typed, checker)
     check_recovery_facilities(raw, typed, currency, checker)
 
 

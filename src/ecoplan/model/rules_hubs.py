@@ -35,7 +35,7 @@ from ecoplan.model.rules_facilities import (
 
 DERIVED_COLUMNS = ("capacity_t", "min_quantity_t", "fixed_cost_per_year", "unit_cost_per_t")
 
-YEARLY_MONEY = N_("a currency unit, or one per year, such as 元, 万元/a or CNY/a")
+YEARLY_MONEY = N_("a currency per year such as 万元/a or CNY/a")
 
 
 def check_hub_sites(
@@ -146,9 +146,10 @@ def _canonical_values(
 
 
 def _yearly_money_factor(unit: str | None, currency: str) -> float:
-    """Return the factor from ``unit`` (元, 万元/a, CNY/year) to ``currency`` per year.
+    """Return the factor from ``unit`` (万元/a, CNY/year) to ``currency`` per year.
 
-    A blank unit is the zone currency. A money amount without a time is per year.
+    A blank unit is the zone currency per year. A money amount without a time, such as 万元,
+    is rejected, because it reads as a one-off investment that would be charged every year.
     """
     if unit is None:
         return 1.0
@@ -159,14 +160,24 @@ def _yearly_money_factor(unit: str | None, currency: str) -> float:
                 "convert it to 元/a or 万元/a."
             ).format(unit=unit)
         )
+    rate = units.is_rate(unit)
     amount = units.registry().Quantity(1.0, units.parse_unit(unit))
-    if units.is_rate(unit):
+    if rate:
         amount = amount * units.registry().Quantity(1.0, "year")
     try:
-        return float(amount.to(units.parse_unit(currency)).magnitude)
+        factor = float(amount.to(units.parse_unit(currency)).magnitude)
     except pint.errors.DimensionalityError as error:
         raise UnitError(
             _("Unit {unit!r} is not an amount of {currency} per year; convert it first.").format(
                 unit=unit, currency=currency
             )
         ) from error
+    if not rate:
+        raise UnitError(
+            _(
+                "{unit!r} has no time, but a hub's fixed cost is a cost per year; write "
+                "{unit}/a. Annualise an investment first (for example with a capital recovery "
+                "factor) and add it to the yearly cost."
+            ).format(unit=unit)
+        )
+    return factor

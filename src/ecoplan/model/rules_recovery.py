@@ -22,6 +22,7 @@ import numpy as np
 import pandas as pd
 
 from ecoplan.i18n import N_
+from ecoplan.model.code_lists import split_code_list
 from ecoplan.model.raw import ROW, ProblemLog, RawTable
 from ecoplan.model.rules_facilities import (
     MONEY_PER_TONNE,
@@ -38,11 +39,19 @@ YIELD_TOLERANCE = 1e-9
 """Largest excess of a facility's summed yields over 1 that counts as round-off [t/t]."""
 
 
+YIELD_SUM_ABOVE_ONE = N_(
+    "The yields of facility {facility!r} sum to {value} t per t of input (rows {rows}), more "
+    "than the tonne that goes in."
+)
+YIELD_AS_PERCENTAGE = N_(
+    "The yields of facility {facility!r} sum to {value} t per t of input (rows {rows}), more "
+    "than the tonne that goes in. Yields are fractions: 10 % is 0.1."
+)
+
+
 def accepted_items(text: Any) -> list[str]:
-    """Return the codes and categories of an ``accepts`` cell, split on ``;`` or ``,``."""
-    if not isinstance(text, str):
-        return []
-    return [item.strip() for item in text.replace(",", ";").split(";") if item.strip()]
+    """Return the codes and categories of an ``accepts`` cell (see :func:`split_code_list`)."""
+    return split_code_list(text)
 
 
 def check_recovery_facilities(
@@ -240,12 +249,12 @@ def _check_yield_sums(table: RawTable, yields: pd.DataFrame, checker: ProblemLog
         if total <= 1.0 + YIELD_TOLERANCE:
             continue
         rows = ", ".join(str(int(row)) for row in group[ROW])
+        message = YIELD_SUM_ABOVE_ONE
+        if float(group["yield"].max()) > 1.0:
+            message = YIELD_AS_PERCENTAGE
         checker.add(
             table.problem(
-                N_(
-                    "The yields of facility {facility!r} sum to {value} t per t of input (rows "
-                    "{rows}), more than the tonne that goes in."
-                ),
+                message,
                 row=int(group[ROW].iloc[0]),
                 column="yield",
                 value=round(total, 6),

@@ -14,23 +14,9 @@ from ecoplan.energy.pinch_zone import ZonePinch
 from ecoplan.i18n import N_, translate, use_locale
 from ecoplan.model.vocab import label
 from ecoplan.report.charts import Chart, both_locales
+from ecoplan.report.money import MoneyScale, has_multiples, money_scale, money_unit
 from ecoplan.report.sections import Section
 
-PALETTE = (
-    "#4d4d4d",
-    "#8c6d31",
-    "#b15928",
-    "#e6550d",
-    "#843c39",
-    "#31a354",
-    "#17becf",
-    "#fdd835",
-    "#d6616b",
-    "#3182bd",
-    "#9ecae1",
-    "#08519c",
-    "#2ca25f",
-)
 TECHNOLOGY_COLOURS = {
     "pc_coal_unscrubbed": "#4d4d4d",
     "pc_coal_scrubbed": "#8c6d31",
@@ -57,6 +43,14 @@ Every pair differs by a CIE76 colour difference of at least 18 (wind against the
 boiler is the closest pair), so no two technologies share a colour in a stack.
 """
 
+SCENARIO_COLOURS = ("#0072b2", "#d55e00", "#009e73", "#cc79a7", "#e69f00", "#56b4e9")
+"""Colours of the scenarios, in sorted order of their names: blue, vermilion, bluish green,
+reddish purple, orange and sky blue of Okabe and Ito's palette for colour-blind readers
+(*Color Universal Design*, 2008). The first two stay apart under red-green colour blindness.
+"""
+BAND_OPACITY = 0.2
+"""Opacity of a scenario's 5–95 % band, filled in the colour of the scenario's line."""
+
 SHARES_PLOT_HEIGHT = 420
 """Height of a stacked-share chart without its legend [px]."""
 LEASTCOST_PLOT_HEIGHT = 480
@@ -71,6 +65,20 @@ LEGEND_LINE_HEIGHT = 19
 """Height a legend line adds to a stacked-share chart [px]."""
 
 COST_PARTS = {"private_cost": N_("Private cost"), "external_cost": N_("External cost")}
+
+
+def scenario_colours(scenarios: Any) -> dict[str, str]:
+    """Return the colour of each scenario, from :data:`SCENARIO_COLOURS` in sorted order."""
+    return {
+        scenario: SCENARIO_COLOURS[number % len(SCENARIO_COLOURS)]
+        for number, scenario in enumerate(sorted(scenarios))
+    }
+
+
+def translucent(colour: str, opacity: float) -> str:
+    """Return a hex colour such as ``#0072b2`` as CSS ``rgba()`` with ``opacity``."""
+    red, green, blue = (int(colour[start : start + 2], 16) for start in (1, 3, 5))
+    return f"rgba({red},{green},{blue},{opacity})"
 
 
 def scenario_title(scenario: str, locale: str) -> str:
@@ -169,13 +177,16 @@ def cost_chart(section: Section) -> list[Chart]:
     first, last = table["first_year"].iloc[0], table["last_year"].iloc[0]
 
     def draw(locale: str) -> go.Figure:
+        scale = cost_scale(table, unit, locale)
         figure = go.Figure()
         for column, name in COST_PARTS.items():
-            figure.add_bar(name=translate(name, locale), x=table["scenario"], y=table[column] / 1e9)
+            figure.add_bar(
+                name=translate(name, locale), x=table["scenario"], y=table[column] / scale.divisor
+            )
         figure.update_layout(
             barmode="stack",
-            yaxis_title=translate(N_("Sum {first}–{last} [10⁹ {unit}]"), locale).format(
-                first=first, last=last, unit=unit
+            yaxis_title=translate(N_("Sum {first}–{last} [{unit}]"), locale).format(
+                first=first, last=last, unit=scale.unit
             ),
             xaxis_title=translate(N_("Scenario"), locale),
         )
@@ -190,6 +201,17 @@ def cost_chart(section: Section) -> list[Chart]:
     ]
 
 
+def cost_scale(table: pd.DataFrame, unit: str, locale: str) -> MoneyScale:
+    """Return the scale of the cost axis: that of the cost table in Chinese (亿元), else 10⁹.
+
+    The table below the chart takes its multiple from the same amounts, so both agree.
+    """
+    if has_multiples(unit, locale):
+        amounts = table[[*COST_PARTS, "full_cost"]].to_numpy().ravel().tolist()
+        return money_scale(amounts, unit, locale)
+    return MoneyScale(1e9, f"10⁹ {money_unit(unit, locale)}", locale)
+
+
 def co2_chart(emissions: Section, bands: Section) -> list[Chart]:
     """Return CO2 per year of every scenario, with its 5–95 % Monte Carlo band when given."""
     if not emissions.available:
@@ -198,14 +220,23 @@ def co2_chart(emissions: Section, bands: Section) -> list[Chart]:
     co2 = table[table["pollutant"] == "co2"]
     band = pd.DataFrame(bands.rows) if bands.available else pd.DataFrame()
 
+    colours = scenario_colours(co2["scenario"].unique())
+
     def draw(locale: str) -> go.Figure:
         figure = go.Figure()
-        for scenario in sorted(co2["scenario"].unique()):
+        for rank, (scenario, colour) in enumerate(colours.items()):
             if len(band):
-                add_band(figure, band, scenario, locale)
+                rows = band[(band["scenario"] == scenario) & (band["quantity"] == "co2")]
+                add_band(figure, rows, scenario, colour, 2 * rank + 1, locale)
             line = co2[co2["scenario"] == scenario]
             figure.add_scatter(
-                name=scenario, x=line["year"], y=line["emission"] / 1e6, mode="lines"
+                name=scenario,
+                x=line["year"],
+                y=line["emission"] / 1e6,
+                mode="lines",
+                line={"color": colour},
+                legendgroup=scenario,
+                legendrank=2 * rank,
             )
         figure.update_layout(
             xaxis_title=translate(N_("Year"), locale),
@@ -221,26 +252,34 @@ def co2_chart(emissions: Section, bands: Section) -> list[Chart]:
     ]
 
 
-def add_band(figure: go.Figure, band: pd.DataFrame, scenario: str, locale: str) -> None:
-    """Add the 5–95 % band of CO2 of ``scenario`` as a filled area."""
-    rows = band[(band["scenario"] == scenario) & (band["quantity"] == "co2")]
+def add_band(
+    figure: go.Figure, rows: pd.DataFrame, scenario: str, colour: str, rank: int, locale: str
+) -> None:
+    """Add the 5–95 % CO2 band ``rows`` of ``scenario`` as an area in ``colour``, translucent.
+
+    The band has its own legend entry at ``rank``, in the legend group of the scenario's
+    line, so clicking either entry shows or hides both.
+    """
     figure.add_scatter(
         x=rows["year"],
         y=rows["p95"] / 1e6,
         mode="lines",
-        line={"width": 0},
+        line={"width": 0, "color": colour},
         showlegend=False,
+        legendgroup=scenario,
         hoverinfo="skip",
     )
     figure.add_scatter(
         x=rows["year"],
         y=rows["p5"] / 1e6,
         mode="lines",
-        line={"width": 0},
+        line={"width": 0, "color": colour},
         fill="tonexty",
-        fillcolor="rgba(93,107,117,0.18)",
+        fillcolor=translucent(colour, BAND_OPACITY),
         hoverinfo="skip",
-        name=translate(N_("{scenario}: 5–95 % band"), locale).format(scenario=scenario),
+        legendgroup=scenario,
+        legendrank=rank,
+        name=translate(N_("{scenario}, 5–95 %"), locale).format(scenario=scenario),
     )
 
 
@@ -302,11 +341,12 @@ def water_chart(section: Section) -> list[Chart]:
         "consumption": (N_("{scenario}: consumption"), "dash"),
     }
 
+    colours = scenario_colours(table["scenario"].unique())
+
     def draw(locale: str) -> go.Figure:
         figure = go.Figure()
-        for number, scenario in enumerate(sorted(table["scenario"].unique())):
+        for scenario, colour in colours.items():
             rows = table[table["scenario"] == scenario]
-            colour = PALETTE[(number * 3) % len(PALETTE)]
             for column, (name, dash) in quantities.items():
                 figure.add_scatter(
                     name=translate(name, locale).format(scenario=scenario),

@@ -41,10 +41,11 @@ from ecoplan.report.exchange_recovery import (
     recovery_features,
     recovery_sections,
     residue_total,
+    sold_outputs,
     zone_recovery,
 )
 from ecoplan.report.records import frame_records, plain
-from ecoplan.report.sections import Section, indicator_definition, unavailable
+from ecoplan.report.sections import Section, indicator_definition, unavailable, unit_text
 from ecoplan.report.summary import names_by_locale
 from ecoplan.units import CANONICAL_LABEL
 
@@ -133,11 +134,12 @@ def optimise_network(zone: Zone, analysis: ExchangeAnalysis) -> ExchangeAnalysis
         analysis.error = str(error)
         return analysis
 
-    if len(analysis.exchanges):
-        analysis.change = indicator_change(
-            zone, analysis.exchanges, analysis.offers, analysis.requests
-        )
     optimal = analysis.result.status == ExchangeStatus.OPTIMAL
+    sold = sold_outputs(analysis.recovery, analysis.result) if optimal else None
+    if len(analysis.exchanges) or (sold is not None and len(sold)):
+        analysis.change = indicator_change(
+            zone, analysis.exchanges, analysis.offers, analysis.requests, recovered=sold
+        )
     disposal = analysis.result.disposal if optimal else None
     analysis.hubs = locate_zone_hubs(zone, analysis.offers, disposal)
     return analysis
@@ -286,7 +288,7 @@ def recommended_rows(
                 "resource_id": offer["resource_id"],
                 "resource": names.resource(str(offer["resource_id"])),
                 "code": plain(exchange.code),
-                "use": plain(candidate["use"]),
+                "use": plain(candidate["use"]) or plain(request.get("use")),
                 "quantity": plain(exchange.quantity),
                 "unit": f"{CANONICAL_LABEL.get(str(exchange.dimension), '')}/a",
                 "saving": plain(exchange.saving),
@@ -357,6 +359,7 @@ def change_rows(change: pd.DataFrame | None) -> list[dict[str, Any]]:
         return []
     rows = frame_records(change)
     for row in rows:
+        row["unit_text"] = unit_text(row["unit"])
         definition = indicator_definition(row["indicator_id"])
         if definition is not None:
             row["name"] = {locale: definition.name(locale) for locale in LOCALES}

@@ -132,6 +132,30 @@ def accepted_codes(items: list[str], offers: pd.DataFrame) -> tuple[str, ...]:
     return tuple(dict.fromkeys(codes))
 
 
+def sold_outputs(recovery: RecoveryAnalysis | None, result: ExchangeResult) -> pd.DataFrame:
+    """Return, per offer sent to a facility, the tonnes it sells: offer_id, option_id, quantity.
+
+    A facility sells ``Σ yields`` of each tonne it takes; the rest is residue sent to disposal.
+    """
+    columns = ["offer_id", "option_id", "quantity"]
+    if recovery is None or not len(result.recovery):
+        return pd.DataFrame(columns=columns)
+    shares = {
+        facility.facility_id: 1.0 - facility.residue_fraction for facility in recovery.facilities
+    }
+    intake = result.recovery[result.recovery["option_id"].isin(shares)]
+    sold = intake["quantity"].to_numpy(dtype=float) * intake["option_id"].map(shares).to_numpy(
+        dtype=float
+    )
+    return pd.DataFrame(
+        {
+            "offer_id": intake["offer_id"].to_numpy(),
+            "option_id": intake["option_id"].to_numpy(),
+            "quantity": sold,
+        }
+    )
+
+
 def facility_intake(facility_id: str, result: ExchangeResult) -> pd.DataFrame:
     """Return the offers the network sends to a facility: offer_id, quantity, saving."""
     intake = result.recovery[result.recovery["option_id"] == facility_id]

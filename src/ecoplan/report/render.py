@@ -24,6 +24,7 @@ from ecoplan.i18n import LOCALES, get_locale, normalise_locale, translate
 from ecoplan.model.schema import TABLE_LABELS
 from ecoplan.model.vocab import label
 from ecoplan.report.charts import FONT_STACK, Chart
+from ecoplan.report.money import format_money, money_scale, money_unit
 from ecoplan.report.sections import Section
 
 HTML_LANG = {"en": "en", "zh_CN": "zh-CN"}
@@ -58,6 +59,9 @@ def environment(locale: str) -> jinja2.Environment:
     env.filters["num1"] = partial(format_number, locale=locale, decimals=1)
     env.filters["pct"] = partial(format_share, locale=locale)
     env.filters["table_label"] = partial(table_label, locale=locale)
+    env.filters["money"] = partial(format_money, locale=locale)
+    env.filters["money_unit"] = partial(money_unit, locale=locale)
+    env.globals["money_scale"] = partial(money_scale, locale=locale)
     env.globals["label"] = partial(label, locale=locale)
     env.globals["row_limit"] = ROW_LIMIT
     return env
