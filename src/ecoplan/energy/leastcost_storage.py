@@ -25,21 +25,13 @@ import numpy as np
 import pandas as pd
 
 from ecoplan.energy.leastcost import LeastCostInputError, LeastCostProblem
+from ecoplan.energy.technologies import STORAGE_COLUMNS
 from ecoplan.i18n import _
 
 HOURS_PER_DAY = 24.0
 KW_PER_MW = 1000.0
 STORAGE_DIMS = ("storage", "region", "year")
 FLOW_DIMS = ("storage", "region", "year", "timeslice")
-COLUMNS = (
-    "energy_capital_cost",
-    "power_capital_cost",
-    "power_fixed_om",
-    "round_trip_efficiency",
-    "energy_lifetime",
-    "power_lifetime",
-)
-"""Storage columns a run needs, none of them blank (see ``technologies.STORAGE_COLUMNS``)."""
 
 
 @dataclass(frozen=True)
@@ -75,11 +67,11 @@ def recovery_factor(rate: float, lifetime: np.ndarray) -> np.ndarray:
 
 def check_storage_table(table: pd.DataFrame) -> None:
     """Raise when a storage column is absent or blank, or an efficiency is outside (0, 1]."""
-    absent = [column for column in COLUMNS if column not in table.columns]
+    absent = [column for column in STORAGE_COLUMNS if column not in table.columns]
     if absent:
         message = _("the storage table lacks the column(s) {columns}; add them")
         raise LeastCostInputError(message.format(columns=absent))
-    blanks = table[list(COLUMNS)].isna()
+    blanks = table[list(STORAGE_COLUMNS)].isna()
     if blanks.to_numpy().any():
         gaps = [f"{name}.{column}" for name, column in blanks[blanks].stack().index]
         message = _("storage data missing for {cells}; fill them in before optimising")
