@@ -47,7 +47,7 @@ def test_plan_help_gives_out_default(capsys: pytest.CaptureFixture[str]) -> None
 
 def test_exchange_help_gives_numbers(capsys: pytest.CaptureFixture[str]) -> None:
     english = _help("en", "exchange", capsys=capsys)
-    assert "longest road distance [km] (default: 100)" in english
+    assert "maximum road distance [km] (default: 100)" in english
     assert "road over great-circle distance [1] (default: 1.3)" in english
 
     chinese = _help("zh_CN", "exchange", capsys=capsys)

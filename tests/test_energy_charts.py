@@ -133,7 +133,7 @@ BAND_NAMES = {"en": "diversified, 5–95 %", "zh_CN": "diversified，5–95 % �
 
 
 def simulate(colour: str, matrix: tuple[tuple[float, ...], ...]) -> str:
-    """Return the hex colour that a reader with the deficiency of ``matrix`` sees."""
+    """Return the hex colour perceived by a reader with the deficiency of ``matrix``."""
 
     def linear(value: float) -> float:
         return ((value + 0.055) / 1.055) ** 2.4 if value > 0.04045 else value / 12.92

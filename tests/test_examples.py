@@ -355,8 +355,9 @@ def test_dalian_eip_hub_worked_by_hand(dalian_exchange: ExchangeAnalysis) -> Non
     # 15 元/t plus 0.15 元/t·km over 1.3 x the great-circle distance. The organic waste
     # saves most per tonne, then fly ash, so the 150,000 t capacity takes all 52,385 t of
     # the first and 97,615 t of fly ash. A hub at the transfer station (fixed 400,000 元/a)
-    # would save 20 元/t on the organic waste, less than the EIP yard, and the EIP capacity it
-    # frees gains about 127,000 元/a on the rest of the ash, so it stays closed.
+    # would save 20 元/t on the organic waste, less than the EIP yard. The EIP capacity it
+    # frees gains about 127,000 元/a on the rest of the ash, less than its fixed cost, so it
+    # stays closed.
     eip, transfer = (121.880, 39.110), (121.760, 39.080)
     plant = DALIAN_SITES["power_plant"]
     hubs = dalian_exchange.hubs

@@ -161,7 +161,7 @@ def test_tri_treatment_is_largest_share() -> None:
 
 @needs_data
 def test_tri_run_pays_landfill_offers_only() -> None:
-    # Only the EREF landfill fee (63.10 USD/t in the Midwest) has a source; the US has no
+    # Only the EREF landfill fee (63.10 USD/t in the Midwest) has a source. The US has no
     # incineration or other-disposal row, so those offers keep no cost and moving them
     # only costs haulage. Requests have no quantity, so every priced offer with a
     # candidate goes to its best request, if 63.10 USD/t exceeds 0.15 USD/t·km × distance:

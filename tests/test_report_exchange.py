@@ -240,7 +240,7 @@ def test_party_links_summed_by_hand() -> None:
 
 
 def test_dalian_report_shows_eip_hub(dalian: PlanResult) -> None:
-    # The Dalian example lists two candidate hub sites; the broker opens the EIP yard only
+    # The Dalian example lists two candidate hub sites. The broker opens the EIP yard only
     # (worked by hand in test_examples.py), and the report shows it in both languages.
     sites = {row["site_id"]: row for row in dalian.results["exchange_hubs"]["rows"]}
     assert sites["eip_reserve"]["opened"] is True

@@ -49,7 +49,7 @@ def add_parser(subparsers: Any) -> None:
         "--max-distance",
         type=float,
         default=100.0,
-        help=_("longest road distance [km] (default: %(default)g)"),
+        help=_("maximum road distance [km] (default: %(default)g)"),
     )
     parser.add_argument(
         "--road-factor",

@@ -8,7 +8,7 @@ Per unit moved [currency per t, MWh or m³]::
     net_saving       = avoided_disposal + avoided_virgin − transport_cost − processing_cost
 
 An unknown amount (NaN) counts as 0 in ``net_saving`` and is named in ``missing``, so a
-planner sees which saving rests on what. A processing cost that a rule states in another
+planner can tell which saving rests on what. A processing cost that a rule states in another
 currency than the zone's is unknown in the zone currency, because ecoplan has no exchange
 rates. ``missing`` names it as ``processing_cost(GBP)`` rather than mixing the two currencies.
 """

@@ -73,7 +73,7 @@ def match_headings(
     A column named twice and values under an empty heading are problems. A heading close to
     the name of a column that is not in the sheet is a misspelling, so a problem. Any other
     unknown heading is an extra column (notes, a helper calculation): it is ignored with a
-    warning. ``columns_with_values`` holds the positions that have a value below the heading.
+    warning. ``columns_with_values`` contains the positions that have a value below the heading.
     """
     match = HeadingMatch()
     accepted = _accepted(table)

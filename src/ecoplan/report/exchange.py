@@ -78,9 +78,9 @@ NO_CHANGE = N_("No exchange is recommended, so the indicators do not change.")
 class ExchangeAnalysis:
     """Listings, candidates and the optimised network of one zone.
 
-    ``result`` is ``None`` and ``error`` holds the message when the optimiser raised;
+    ``result`` is ``None`` and ``error`` contains the message when the optimiser raised;
     ``change`` is the indicator table of :func:`~ecoplan.exchange.impact.indicator_change`
-    when at least one exchange is recommended. ``recovery`` holds the zone's materials
+    when at least one exchange is recommended. ``recovery`` contains the zone's materials
     recovery facilities, whose recovery options the network weighs. ``hubs`` is the broker's
     choice for the flows the network leaves to disposal, once the network is optimised.
     """

@@ -6,9 +6,10 @@ After the network, the rest of each mass offer still goes to disposal at the hol
 pooling the flows costs less than handling each of them alone. Quantities are in t per
 year, money in the zone's currency.
 
-Candidate sites come from the zone table ``hub_sites``: site_id (a row of ``sites``, which
-gives the location), fixed cost per year, capacity, handling cost per tonne (handled and
-shipped on in bulk) and, optionally, the economic quantity min_quantity, each with its unit.
+Candidate sites come from the zone table ``hub_sites``. Each row gives site_id (a row of
+``sites``, which gives the location), fixed cost per year, capacity and handling cost per
+tonne (handled and shipped on in bulk), each with its unit. The economic quantity
+min_quantity is optional.
 Validation converts them to t per year and the zone's currency (see
 :mod:`ecoplan.model.rules_hubs`); this module reads the converted columns.
 """

@@ -74,7 +74,7 @@ def zone_recovery(zone: Zone, offers: pd.DataFrame) -> RecoveryAnalysis:
         return RecoveryAnalysis(reason=NO_FACILITIES)
 
     # NOTE: the haul from each holder to a facility is not priced by distance, because a
-    # recovery option has one cost per code; the table's cost includes an average haul.
+    # recovery option has one cost per code. The table's cost includes an average haul.
     # The outputs are sold at their price and are not offered to the zone's requests.
     analysis = RecoveryAnalysis()
     try:

@@ -8,7 +8,7 @@ Run ``python -m ecoplan.energy.sources.build_table``. Every row names its kind:
   source text);
 - ``literature``: a published value typed in, with the publication and, where it was
   checked, the table or repository row it was checked against. A value that could not be
-  checked says ``approximate: not verified`` and why;
+  checked is marked ``approximate: not verified``, with the reason;
 - ``assumed``: no published value at hand; the basis is stated. Replace with better data.
 
 Costs are constant 2020 US$ (the ATB's dollar year).
@@ -148,8 +148,8 @@ def _water(
     }
 
 
-# What each Macknick median was checked against. The paper's own tables were not reachable
-# with the search tools used, so each check names the public data row that carries the value.
+# The public data row each Macknick median was checked against. The paper's own tables were
+# not reachable with the search tools used.
 WATER_COAL = _water(
     (1005, f"checked: {GCAM_WATER} coal (conv pul), recirculating, fresh: 3.8 m³/MWh"),
     (
